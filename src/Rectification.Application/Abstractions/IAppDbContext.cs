@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Rectification.Domain.Auditing;
+using Rectification.Domain.Clues;
+using Rectification.Domain.Inspections;
+using Rectification.Domain.Organization;
+using Rectification.Domain.Plans;
+using Rectification.Domain.Problems;
+
+namespace Rectification.Application.Abstractions;
+
+/// <summary>The DbContext as the use cases see it: it is the repository, and the transaction behavior owns SaveChanges.</summary>
+public interface IAppDbContext
+{
+    DbSet<Domain.Organization.Unit> Units { get; }
+    DbSet<UserAccount> Users { get; }
+    DbSet<Round> Rounds { get; }
+    DbSet<Inspection> Inspections { get; }
+    DbSet<Problem> Problems { get; }
+    DbSet<Plan> Plans { get; }
+    DbSet<Clue> Clues { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<OutboxMessage> Outbox { get; }
+
+    DatabaseFacade Database { get; }
+    ChangeTracker ChangeTracker { get; }
+    EntityEntry Entry(object entity);
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Rectification.Application.Abstractions;
+using Rectification.Application.Lifecycles;
+using Rectification.Application.Messaging;
+using Rectification.Domain.Auditing;
+using Rectification.Domain.Common;
+using Rectification.Domain.Lifecycles;
+
+namespace Rectification.Application.Behaviors;
+
+/// <summary>
+/// Writes one audit entry per aggregate the command changed: who, when, which command with what payload, and
+/// the changed values before and after. Derived from the change tracker, so no handler can forget it.
+/// </summary>
+public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurrentUser user, TimeProvider clock, LifecycleContext context)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : ICommand<TResponse>
+    where TResponse : IResult<TResponse>
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var result = await next(message, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result;
+        }
+
+        // The case acted on is always versioned and recorded, even when only its children (a progress report,
+        // a signature, a ledger line) changed: that is what makes two simultaneous actions on it conflict.
+        if (context.Current is { } acted && db.Entry(acted).State == EntityState.Unchanged)
+        {
+            db.Entry(acted).State = EntityState.Modified;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var payload = JsonSerializer.Serialize(message, message.GetType(), Json);
+        var trigger = (message as ILifecycleCommand)?.Trigger;
+        var entries = db.ChangeTracker.Entries()
+            .Where(e => e.Entity is IVersioned or Domain.Organization.Unit or Domain.Organization.UserAccount or Domain.Inspections.Round)
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+
+        foreach (var entry in entries)
+        {
+            var (before, after) = Describe(entry);
+            var fromState = entry.Entity is ILifecycleCase && entry.State != EntityState.Added ? entry.OriginalValues["State"] as string : null;
+            var toState = (entry.Entity as ILifecycleCase)?.State;
+            db.AuditEntries.Add(new AuditEntry(now, user.UserId, user.UserName, user.Role.ToString(), typeof(TMessage).Name,
+                entry.Metadata.ClrType.Name, (Guid)entry.Property("Id").CurrentValue!,
+                ReferenceEquals(entry.Entity, context.Current) ? trigger : null, fromState, toState, before, after, payload));
+        }
+
+        return result;
+    }
+
+    private static (string Before, string After) Describe(EntityEntry entry)
+    {
+        var before = new Dictionary<string, object?>();
+        var after = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            var original = entry.State == EntityState.Added ? null : property.OriginalValue;
+            var current = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            if (entry.State == EntityState.Modified && Equals(original, current))
+            {
+                continue;
+            }
+
+            if (entry.State != EntityState.Added) before[property.Metadata.Name] = original;
+            if (entry.State != EntityState.Deleted) after[property.Metadata.Name] = current;
+        }
+
+        return (JsonSerializer.Serialize(before, Json), JsonSerializer.Serialize(after, Json));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Reflection;
+using Mediator;
+using Microsoft.Extensions.Logging;
+using Rectification.Application.Abstractions;
+using Rectification.Application.Lifecycles;
+using Rectification.Application.Messaging;
+using Rectification.Domain.Common;
+
+namespace Rectification.Application.Behaviors;
+
+/// <summary>
+/// Role, then unit scope. An object outside the user's scope answers exactly like one that does not exist,
+/// so identifiers of other units' objects reveal nothing. Every refusal is logged.
+/// </summary>
+public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user, ScopeResolver scopes, ILogger<AuthorizationBehavior<TMessage, TResponse>> log)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+    where TResponse : IResult<TResponse>
+{
+    private static readonly AllowedRolesAttribute? Allowed = typeof(TMessage).GetCustomAttribute<AllowedRolesAttribute>();
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (Allowed is not null && !Allowed.Roles.Contains(user.Role))
+        {
+            log.LogWarning("Refused {Request} for {User} ({Role}): role not allowed", typeof(TMessage).Name, user.UserName, user.Role);
+            return TResponse.Fail(Error.Forbidden("authorization.role-not-allowed",
+                ("request", typeof(TMessage).Name), ("role", user.Role.ToString()), ("roles", string.Join(", ", Allowed.Roles))));
+        }
+
+        if (message is IScoped scoped)
+        {
+            var path = await scopes.UnitPathOfAsync(scoped.Target, cancellationToken);
+            if (path is null || !ScopeResolver.Covers(user, path))
+            {
+                log.LogWarning("Refused {Request} for {User} ({Role}) on {Kind} {Id}: {Reason}",
+                    typeof(TMessage).Name, user.UserName, user.Role, scoped.Target.Kind, scoped.Target.Id, path is null ? "not found" : "outside scope");
+                return TResponse.Fail(Error.NotFound(scoped.Target.Kind.ToString(), scoped.Target.Id));
+            }
+        }
+
+        return await next(message, cancellationToken);
+    }
+}

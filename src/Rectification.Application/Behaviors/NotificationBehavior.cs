@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Rectification.Application.Abstractions;
+using Rectification.Application.Lifecycles;
+using Rectification.Domain.Auditing;
+using Rectification.Domain.Common;
+using Rectification.Domain.Lifecycles;
+
+namespace Rectification.Application.Behaviors;
+
+/// <summary>
+/// Cross-notification is a rule, not a courtesy: for every lifecycle event the command raised, the definition's
+/// notification rules are addressed and written to the outbox in the same transaction. A required rule whose
+/// role has nobody to receive it refuses the whole command.
+/// </summary>
+public sealed class NotificationBehavior<TMessage, TResponse>(IAppDbContext db, RaisedEvents events, RecipientResolver recipients, TimeProvider clock)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : ICommand<TResponse>
+    where TResponse : IResult<TResponse>
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var result = await next(message, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var written = new HashSet<(Guid Case, string Event, Guid User)>();
+        foreach (var raised in events.All)
+        {
+            foreach (var rule in raised.Definition.NotificationsOn(raised.Name))
+            {
+                foreach (var spec in rule.To)
+                {
+                    var users = await recipients.ResolveAsync(spec, raised.Case.UnitId, cancellationToken);
+                    if (users.Count == 0 && rule.Required)
+                    {
+                        var unit = await db.Units.Where(u => u.Id == raised.Case.UnitId).Select(u => u.Name).FirstAsync(cancellationToken);
+                        return TResponse.Fail(Error.Rule("notification.no-recipient",
+                            ("event", raised.Name), ("role", spec.Role.ToString()), ("scope", spec.Scope.ToString()), ("unit", unit)));
+                    }
+
+                    foreach (var user in users.Where(u => written.Add((raised.Case.Id, raised.Name, u.Id))))
+                    {
+                        db.Outbox.Add(new OutboxMessage(Guid.CreateVersion7(), now, raised.Name, rule.Template, raised.Definition.Name, raised.Case.Id,
+                            user.Id, user.Email, spec.Role.ToString(), spec.Copy, user.PreferredLanguage, Model(raised)));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string Model(RaisedEvent raised) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["lifecycle"] = raised.Definition.Name,
+        ["caseId"] = raised.Case.Id,
+        ["state"] = raised.Case.State,
+        ["unitId"] = raised.Case.UnitId,
+    });
+}

@@ -1,0 +1,22 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Rectification.Application.Lifecycles;
+using Rectification.Application.Plans;
+
+namespace Rectification.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Scoped services of the use cases. Mediator and its ordered behaviors are registered by the host, where the generator runs.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
+        services.AddScoped<CaseStore>();
+        services.AddScoped<ScopeResolver>();
+        services.AddScoped<RecipientResolver>();
+        services.AddScoped<LifecycleContext>();
+        services.AddScoped<RaisedEvents>();
+        services.AddScoped<PlanOpener>();
+        return services;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Rectification.Domain.Common;
+
+namespace Rectification.Application.Localization;
+
+/// <summary>
+/// The user-facing text of every error code, in Simplified Chinese (default) and English. Placeholders are the
+/// error's argument names in braces. A test keeps every code the code base raises present here in both languages.
+/// </summary>
+public static partial class Messages
+{
+    public static readonly IReadOnlyDictionary<string, (string ZhCn, string En)> Catalog = new Dictionary<string, (string, string)>
+    {
+        ["validation.failed"] = ("提交的数据有误，请按字段提示修改。", "The request has invalid fields; see the field errors."),
+        ["not-found"] = ("未找到{entity}（{id}）。", "{entity} {id} was not found."),
+        ["authorization.role-not-allowed"] = ("角色“{role}”无权执行“{request}”，允许的角色：{roles}。", "Role {role} may not perform {request}; allowed roles: {roles}."),
+        ["transition.not-allowed"] = ("{lifecycle}当前状态为“{state}”，不能执行“{trigger}”；此状态下可执行：{allowed}。",
+            "The {lifecycle} is in state {state}, where {trigger} is not allowed; allowed here: {allowed}."),
+        ["transition.role-not-allowed"] = ("{lifecycle}在“{state}”状态下，角色“{role}”不能执行“{trigger}”；可执行的角色：{roles}。",
+            "In state {state} of the {lifecycle}, role {role} may not fire {trigger}; roles that may: {roles}."),
+        ["transition.guards-unmet"] = ("{lifecycle}在“{state}”状态下暂不能执行“{trigger}”，尚未满足：{unmet}。",
+            "The {lifecycle} cannot {trigger} in state {state} yet; unmet: {unmet}."),
+        ["concurrency.stale-version"] = ("{entity}已被他人修改（当前版本 {current}，您看到的是 {expected}），请刷新后重试。",
+            "{entity} was changed by someone else (current version {current}, you had {expected}); reload and try again."),
+        ["concurrency.conflict"] = ("{entity}正被他人同时修改，本次操作未保存，请刷新后重试。",
+            "{entity} was changed by someone else at the same time; nothing was saved. Reload and try again."),
+        ["notification.no-recipient"] = ("“{event}”须通知单位“{unit}”的{role}（范围：{scope}），但未配置接收人，操作未执行。",
+            "{event} must notify the {role} ({scope}) of {unit}, but nobody holds that role; nothing was changed."),
+        ["inspection.nothing-to-feed-back"] = ("巡察“{inspection}”没有待反馈的问题。", "Inspection {inspection} has no registered problems to feed back."),
+        ["plan.already-accepted"] = ("整改方案已通过审核，不能再加入新问题。", "The rectification plan is already accepted; no problem can be added to it."),
+        ["unit.code-taken"] = ("“{parent}”下已有代码为 {code} 的单位。", "{parent} already has a unit with code {code}."),
+        ["round.exists"] = ("{year}年第{number}轮已存在。", "Round {number} of {year} already exists."),
+        ["problem.code-taken"] = ("问题编号 {code} 已被使用。", "Problem code {code} is already taken."),
+        ["ledger.deadline-out-of-limits"] = ("问题 {problem}（{kind}）的整改时限 {deadline} 超出允许范围 {earliest} 至 {latest}。",
+            "The deadline {deadline} of problem {problem} ({kind}) is outside the allowed range {earliest} to {latest}."),
+        ["clue.problems-not-of-inspection"] = ("线索关联的问题不属于本次巡察。", "The clue names problems that are not of this inspection."),
+        ["authentication.required"] = ("请先登录。", "Sign-in is required."),
+        ["server.error"] = ("服务器内部错误，请联系管理员并提供跟踪号。", "An internal error occurred; give the trace id to an administrator."),
+    };
+
+    public static string Title(ErrorKind kind, CultureInfo culture) => (kind, IsEnglish(culture)) switch
+    {
+        (ErrorKind.Validation, false) => "输入有误",
+        (ErrorKind.Validation, true) => "Invalid input",
+        (ErrorKind.NotFound, false) => "未找到",
+        (ErrorKind.NotFound, true) => "Not found",
+        (ErrorKind.Forbidden, false) => "无权操作",
+        (ErrorKind.Forbidden, true) => "Forbidden",
+        (ErrorKind.TransitionNotAllowed, false) => "当前状态不允许此操作",
+        (ErrorKind.TransitionNotAllowed, true) => "Transition not allowed",
+        (ErrorKind.Conflict, false) => "冲突",
+        (ErrorKind.Conflict, true) => "Conflict",
+        (_, false) => "不符合规则",
+        (_, true) => "Rule broken",
+    };
+
+    public static string Format(Error error, CultureInfo culture) => Format(error.Code, error.Args, culture);
+
+    public static string Format(string code, IReadOnlyDictionary<string, object?> args, CultureInfo culture)
+    {
+        if (!Catalog.TryGetValue(code, out var texts))
+        {
+            return code;
+        }
+
+        var template = IsEnglish(culture) ? texts.En : texts.ZhCn;
+        return Placeholder().Replace(template, m => args.TryGetValue(m.Groups[1].Value, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "" : m.Value);
+    }
+
+    public static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,86 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Rectification.Application.Abstractions;
+using Rectification.Application.Lifecycles;
+using Rectification.Application.Messaging;
+using Rectification.Domain.Common;
+using Rectification.Domain.Lifecycles;
+using Rectification.Domain.Organization;
+using Rectification.Domain.Problems;
+using Severity = Rectification.Domain.Problems.Severity;
+
+namespace Rectification.Application.Problems;
+
+public sealed record ProblemDetail(
+    ProblemSummary Summary, string Description, Dossier Dossier, bool RaisedDuringInspection, string StateLabel,
+    DateTime RegisteredAt, DateTime? FedBackAt, DateTime? ClosedAt, int ReviewRound,
+    IReadOnlyList<string> PermittedTriggers, IReadOnlyList<Role> RequiredParties, IReadOnlyList<Role> MissingSignatures,
+    IReadOnlyList<ProgressReportDto> Progress, IReadOnlyList<SignOff> SignOffs, IReadOnlyList<Reopening> Reopenings, int DefinitionVersion);
+
+public sealed record ProgressReportDto(Guid Id, DateTime ReportedAt, Guid ReportedBy, string Text, int? Percent, string? Milestone, IReadOnlyList<EvidenceRef> Evidence);
+
+/// <summary>One problem with its history and the actions the current user can take now (the buttons that work).</summary>
+public sealed record GetProblem(Guid ProblemId) : IAppQuery<ProblemDetail>, IScoped
+{
+    public ScopeTarget Target => new(TargetKind.Problem, ProblemId);
+}
+
+public sealed class GetProblemHandler(CaseStore cases, ILifecycleCatalog catalog, ICurrentUser user, TimeProvider clock)
+    : IQueryHandler<GetProblem, Result<ProblemDetail>>
+{
+    public async ValueTask<Result<ProblemDetail>> Handle(GetProblem query, CancellationToken ct)
+    {
+        var loaded = await cases.LoadAsync(new ScopeTarget(TargetKind.Problem, query.ProblemId), ct);
+        var p = (Problem)loaded!.Value.Case;
+        var definition = catalog.Get(Problem.Lifecycle, p.DefinitionVersion);
+        var machine = new LifecycleMachine(definition, p, user.Role, clock.GetUtcNow().UtcDateTime);
+        return new ProblemDetail(ProblemSummary.From(p), p.Description, p.Dossier, p.RaisedDuringInspection,
+            definition.States[p.State].For(user.Language), p.RegisteredAt, p.FedBackAt, p.ClosedAt, p.ReviewRound,
+            machine.PermittedTriggers(user.Role), p.RequiredParties(definition), p.MissingSignatures(definition),
+            p.Progress.OrderBy(r => r.ReportedAt).Select(r => new ProgressReportDto(r.Id, r.ReportedAt, r.ReportedBy, r.Text, r.Percent, r.Milestone, r.Evidence)).ToList(),
+            p.SignOffs.OrderBy(s => s.SignedAt).ToList(), p.Reopenings.OrderBy(r => r.ReopenedAt).ToList(), p.DefinitionVersion);
+    }
+}
+
+public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
+
+/// <summary>The ledger (台账): problems in the user's scope, filtered, paged, in code order.</summary>
+public sealed record ListProblems(Guid? UnitId = null, Guid? InspectionId = null, string? State = null, bool? Overdue = null, int PageNumber = 1, int PageSize = 50)
+    : IAppQuery<Page<ProblemSummary>>;
+
+public sealed class ListProblemsValidator : AbstractValidator<ListProblems>
+{
+    public ListProblemsValidator()
+    {
+        RuleFor(q => q.PageNumber).GreaterThanOrEqualTo(1).LessThanOrEqualTo(1_000_000);
+        RuleFor(q => q.PageSize).InclusiveBetween(1, 500);
+        RuleFor(q => q.State).MaximumLength(50);
+    }
+}
+
+public sealed class ListProblemsHandler(IAppDbContext db, ICurrentUser user, ScopeResolver scopes, TimeProvider clock)
+    : IQueryHandler<ListProblems, Result<Page<ProblemSummary>>>
+{
+    public async ValueTask<Result<Page<ProblemSummary>>> Handle(ListProblems query, CancellationToken ct)
+    {
+        var inScope = scopes.UnitsInScope(user);
+        var problems = db.Problems.AsNoTracking().Where(p => inScope.Contains(p.UnitId));
+        if (query.UnitId is { } unit) problems = problems.Where(p => p.UnitId == unit);
+        if (query.InspectionId is { } inspection) problems = problems.Where(p => p.InspectionId == inspection);
+        if (query.State is { } state) problems = problems.Where(p => p.State == state);
+        if (query.Overdue is { } overdue)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            problems = overdue
+                ? problems.Where(p => p.State != ProblemStates.Closed && p.Deadline < today)
+                : problems.Where(p => p.State == ProblemStates.Closed || p.Deadline == null || p.Deadline >= today);
+        }
+
+        var total = await problems.CountAsync(ct);
+        var items = await problems.OrderBy(p => p.Code).ThenBy(p => p.Id)
+            .Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize)
+            .ToListAsync(ct);
+        return new Page<ProblemSummary>(items.Select(ProblemSummary.From).ToList(), total, query.PageNumber, query.PageSize);
+    }
+}

@@ -1,0 +1,65 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Rectification.Application.Abstractions;
+using Rectification.Application.Lifecycles;
+using Rectification.Application.Messaging;
+using Rectification.Domain.Clues;
+using Rectification.Domain.Common;
+using Rectification.Domain.Problems;
+
+namespace Rectification.Application.Statistics;
+
+public sealed record StatisticsDto(int ProblemsFedBack, int ProblemsClosed, decimal CompletionRate, int ProblemsOverdue, int ProblemsReopened,
+    IReadOnlyDictionary<string, int> ProblemsByState, IReadOnlyDictionary<SheetColour, int> CluesByColour, int CluesConcluded,
+    int CasesFiled, int PeopleDisciplined, int TransferredToJudicial, decimal MoneyRecovered);
+
+/// <summary>
+/// Completion rate (整改完成率) = closed / fed back, in percent with two decimals, as the seeds report it (96.19%).
+/// Counted with grouped queries in the database over the user's scope.
+/// </summary>
+public sealed record GetStatistics(Guid? UnitId = null, Guid? RoundId = null) : IAppQuery<StatisticsDto>;
+
+public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, ScopeResolver scopes, TimeProvider clock)
+    : IQueryHandler<GetStatistics, Result<StatisticsDto>>
+{
+    public async ValueTask<Result<StatisticsDto>> Handle(GetStatistics query, CancellationToken ct)
+    {
+        var inScope = scopes.UnitsInScope(user);
+        if (query.UnitId is { } unitId)
+        {
+            var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
+            if (path is null || !path.StartsWith(user.UnitPath, StringComparison.Ordinal))
+            {
+                return Error.NotFound("Unit", unitId);
+            }
+
+            inScope = db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+        }
+
+        var problems = db.Problems.AsNoTracking().Where(p => inScope.Contains(p.UnitId));
+        var clues = db.Clues.AsNoTracking().Where(c => inScope.Contains(c.UnitId));
+        if (query.RoundId is { } roundId)
+        {
+            var inspections = db.Inspections.Where(i => i.RoundId == roundId).Select(i => i.Id);
+            problems = problems.Where(p => inspections.Contains(p.InspectionId));
+            clues = clues.Where(c => inspections.Contains(c.InspectionId));
+        }
+
+        var byState = await problems.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var fedBack = byState.Where(kv => kv.Key != ProblemStates.Registered).Sum(kv => kv.Value);
+        var closed = byState.GetValueOrDefault(ProblemStates.Closed);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var overdue = await problems.CountAsync(p => p.State != ProblemStates.Closed && p.Deadline < today, ct);
+        var reopened = await problems.CountAsync(p => p.ReopenCount > 0, ct);
+        var byColour = await clues.GroupBy(c => c.Colour).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var outcomes = await clues.Where(c => c.Outcome != null)
+            .Select(c => new { c.Outcome!.CasesFiled, c.Outcome.PeopleDisciplined, c.Outcome.TransferredToJudicial, c.Outcome.MoneyRecovered })
+            .ToListAsync(ct);
+
+        return new StatisticsDto(fedBack, closed, CompletionRate(closed, fedBack), overdue, reopened, byState, byColour, outcomes.Count,
+            outcomes.Sum(o => o.CasesFiled), outcomes.Sum(o => o.PeopleDisciplined), outcomes.Sum(o => o.TransferredToJudicial), outcomes.Sum(o => o.MoneyRecovered));
+    }
+
+    public static decimal CompletionRate(int closed, int fedBack) =>
+        fedBack == 0 ? 0m : Math.Round(100m * closed / fedBack, 2, MidpointRounding.AwayFromZero);
+}

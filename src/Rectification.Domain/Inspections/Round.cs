@@ -1,0 +1,14 @@
+namespace Rectification.Domain.Inspections;
+
+/// <summary>A numbered batch of inspections (轮次), e.g. "12th committee, round 3".</summary>
+public sealed class Round
+{
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+    public int Year { get; private set; }
+    public int Number { get; private set; }
+
+    private Round() { }
+
+    public static Round Create(Guid id, string name, int year, int number) => new() { Id = id, Name = name, Year = year, Number = number };
+}

@@ -1,0 +1,10 @@
+namespace Rectification.Domain.Lifecycles;
+
+/// <summary>An aggregate whose state is driven by a lifecycle definition.</summary>
+public interface ILifecycleCase
+{
+    Guid Id { get; }
+    Guid UnitId { get; }
+    string State { get; set; }
+    int DefinitionVersion { get; }
+}

@@ -1,0 +1,14 @@
+namespace Rectification.Infrastructure;
+
+public enum DatabaseProvider { Sqlite, SqlServer, PostgreSql }
+
+/// <summary>Which database, from configuration (<c>Database:Provider</c>, <c>ConnectionStrings:Rectification</c>), never from the OS.</summary>
+public sealed class DatabaseOptions
+{
+    public const string DefaultSqlite = "Data Source=data/rectification.db";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    public string ConnectionString { get; set; } = DefaultSqlite;
+
+    public static string MigrationsAssembly(DatabaseProvider provider) => $"Rectification.Migrations.{provider}";
+}

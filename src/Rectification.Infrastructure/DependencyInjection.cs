@@ -1,0 +1,63 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Rectification.Application.Abstractions;
+using Rectification.Domain.Common;
+using Rectification.Infrastructure.Lifecycles;
+using Rectification.Infrastructure.Persistence;
+
+namespace Rectification.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static DatabaseOptions ReadDatabaseOptions(IConfiguration configuration)
+    {
+        var options = new DatabaseOptions();
+        configuration.GetSection("Database").Bind(options);
+        options.ConnectionString = configuration.GetConnectionString("Rectification") ?? options.ConnectionString;
+        return options;
+    }
+
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddSingleton(database);
+        services.AddDbContext<RectificationDbContext>(o => Configure(o, database));
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<RectificationDbContext>());
+        services.AddSingleton<LifecycleCatalog>();
+        services.AddSingleton<ILifecycleCatalog>(sp => sp.GetRequiredService<LifecycleCatalog>());
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(WorkingCalendar.WeekendsOnly);
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database)
+    {
+        var assembly = DatabaseOptions.MigrationsAssembly(database.Provider);
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolder(database.ConnectionString);
+                options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(assembly));
+                break;
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(assembly));
+                break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(assembly));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(database), database.Provider, "Unknown database provider.");
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Rectification.Application.Abstractions;
+using Rectification.Domain.Auditing;
+using Rectification.Domain.Clues;
+using Rectification.Domain.Common;
+using Rectification.Domain.Inspections;
+using Rectification.Domain.Organization;
+using Rectification.Domain.Plans;
+using Rectification.Domain.Problems;
+using Unit = Rectification.Domain.Organization.Unit;
+
+namespace Rectification.Infrastructure.Persistence;
+
+public sealed class RectificationDbContext(DbContextOptions<RectificationDbContext> options) : DbContext(options), IAppDbContext
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Clue> Clues => Set<Clue>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<PublishedLifecycle> PublishedLifecycles => Set<PublishedLifecycle>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so that the database reads like the glossary and survives reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        // Instants are UTC everywhere; SQLite cannot compare DateTimeOffset, and reads come back Unspecified without this.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RectificationDbContext).Assembly);
+
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version = (long)entry.OriginalValues[nameof(IVersioned.Version)]! + 1;
+        }
+
+        return base.SaveChangesAsync(cancellationToken);
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>A lifecycle version as first published. Its text is kept so that cases started on it keep running on it.</summary>
+public sealed class PublishedLifecycle
+{
+    public string Name { get; set; } = "";
+    public int Version { get; set; }
+    public string ContentHash { get; set; } = "";
+    public string Source { get; set; } = "";
+    public DateTime PublishedAt { get; set; }
+}

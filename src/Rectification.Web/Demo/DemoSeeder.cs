@@ -1,0 +1,6 @@
+namespace Rectification.Web.Demo;
+
+public static class DemoSeeder
+{
+    public static Task SeedAsync(IServiceProvider services, ILogger logger) => Task.CompletedTask;
+}

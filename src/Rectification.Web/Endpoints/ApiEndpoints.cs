@@ -1,0 +1,117 @@
+using Mediator;
+using Rectification.Application.Clues;
+using Rectification.Application.Inspections;
+using Rectification.Application.Messaging;
+using Rectification.Application.Organization;
+using Rectification.Application.Plans;
+using Rectification.Application.Problems;
+using Rectification.Application.Statistics;
+using Rectification.Application.Workflows;
+using Rectification.Domain.Clues;
+using Rectification.Domain.Lifecycles;
+using Rectification.Domain.Plans;
+using Rectification.Domain.Problems;
+using Rectification.Web.Http;
+
+namespace Rectification.Web.Endpoints;
+
+/// <summary>The REST API: one endpoint per command or query, each a thin translation into a Mediator message.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").RequireAuthorization();
+
+        api.MapGet("/me", (Application.Abstractions.ICurrentUser user) =>
+            Results.Ok(new { user.UserId, user.UserName, Role = user.Role.ToString(), user.UnitId, user.UnitPath, user.Language }));
+
+        var units = api.MapGroup("/units").WithTags("Units");
+        units.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListUnits(), ct)).ToHttp());
+        units.MapPost("/", async (CreateUnit c, ISender s, CancellationToken ct) => (await s.Send(c, ct)).ToHttp(Created("units")));
+
+        var rounds = api.MapGroup("/rounds").WithTags("Rounds");
+        rounds.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListRounds(), ct)).ToHttp());
+        rounds.MapPost("/", async (CreateRound c, ISender s, CancellationToken ct) => (await s.Send(c, ct)).ToHttp(v => Results.Created($"/api/rounds/{v.Id}", v)));
+
+        var inspections = api.MapGroup("/inspections").WithTags("Inspections");
+        inspections.MapGet("/", async (Guid? roundId, Guid? unitId, ISender s, CancellationToken ct) => (await s.Send(new ListInspections(roundId, unitId), ct)).ToHttp());
+        inspections.MapPost("/", async (RegisterInspection c, ISender s, CancellationToken ct) => (await s.Send(c, ct)).ToHttp(v => Results.Created($"/api/inspections/{v.Id}", v)));
+        inspections.MapGet("/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetInspection(id), ct)).ToHttp());
+        inspections.MapPost("/{id:guid}/problems", async (Guid id, RegisterProblemBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new RegisterProblem(id, b.Title, b.Description, b.Category, b.Severity, b.Facts, b.Basis, b.ProcessRecord ?? "", b.RaisedDuringInspection, b.Code), ct))
+                .ToHttp(v => Results.Created($"/api/problems/{v.Id}", v)));
+        inspections.MapPost("/{id:guid}/feedback", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new FeedBackInspection(id), ct)).ToHttp());
+        inspections.MapGet("/{id:guid}/plan", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetPlanOfInspection(id), ct)).ToHttp());
+        inspections.MapPost("/{id:guid}/clues", async (Guid id, HandOverClueBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new HandOverClue(id, b.Summary, b.Colour, b.ProblemIds, b.Code), ct)).ToHttp(v => Results.Created($"/api/clues/{v.Id}", v)));
+
+        var problems = api.MapGroup("/problems").WithTags("Problems");
+        problems.MapGet("/", async (Guid? unitId, Guid? inspectionId, string? state, bool? overdue, int? page, int? pageSize, ISender s, CancellationToken ct) =>
+            (await s.Send(new ListProblems(unitId, inspectionId, state, overdue, page ?? 1, pageSize ?? 50), ct)).ToHttp());
+        problems.MapGet("/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetProblem(id), ct)).ToHttp());
+        problems.MapGet("/{id:guid}/audit", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetAuditTrail(TargetKind.Problem, id), ct)).ToHttp());
+        problems.MapPost("/{id:guid}/feedback", async (Guid id, VersionBody? b, ISender s, CancellationToken ct) => (await s.Send(new FeedBackProblem(id, b?.ExpectedVersion), ct)).ToHttp());
+        problems.MapPost("/{id:guid}/progress", async (Guid id, ProgressBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new ReportProgress(id, b.Text, b.Percent, b.Milestone, b.Evidence, b.ExpectedVersion), ct)).ToHttp());
+        problems.MapPost("/{id:guid}/submit-for-review", async (Guid id, VersionBody? b, ISender s, CancellationToken ct) =>
+            (await s.Send(new SubmitForReview(id, b?.ExpectedVersion), ct)).ToHttp());
+        problems.MapPost("/{id:guid}/sign-off", async (Guid id, SignOffBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new SignOffProblem(id, b.Approve, b.Comment, b.ExpectedVersion), ct)).ToHttp());
+        problems.MapPost("/{id:guid}/close", async (Guid id, VersionBody? b, ISender s, CancellationToken ct) => (await s.Send(new CloseProblem(id, b?.ExpectedVersion), ct)).ToHttp());
+        problems.MapPost("/{id:guid}/reopen", async (Guid id, ReopenBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new ReopenProblem(id, b.Reason, b.NewDeadline, b.LookBackInspectionId, b.ExpectedVersion), ct)).ToHttp());
+
+        var plans = api.MapGroup("/plans").WithTags("Plans");
+        plans.MapPut("/{id:guid}/lines/{problemId:guid}", async (Guid id, Guid problemId, LedgerLineBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new EditLedgerLine(id, problemId, b.Measures, b.ResponsibleLeader, b.ResponsibleDepartment, b.Kind, b.Deadline, b.ExpectedVersion), ct)).ToHttp());
+        plans.MapPost("/{id:guid}/submit", async (Guid id, VersionBody? b, ISender s, CancellationToken ct) => (await s.Send(new SubmitPlan(id, b?.ExpectedVersion), ct)).ToHttp());
+        plans.MapPost("/{id:guid}/accept", async (Guid id, ScreeningBody? b, ISender s, CancellationToken ct) =>
+            (await s.Send(new AcceptPlan(id, b?.Comment, b?.ExpectedVersion), ct)).ToHttp());
+        plans.MapPost("/{id:guid}/return", async (Guid id, ScreeningBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new ReturnPlan(id, b.Comment ?? "", b.LineComments, b.ExpectedVersion), ct)).ToHttp());
+        plans.MapGet("/{id:guid}/audit", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetAuditTrail(TargetKind.Plan, id), ct)).ToHttp());
+
+        var clues = api.MapGroup("/clues").WithTags("Clues");
+        clues.MapGet("/", async (Guid? inspectionId, SheetColour? colour, string? state, ISender s, CancellationToken ct) =>
+            (await s.Send(new ListClues(inspectionId, colour, state), ct)).ToHttp());
+        clues.MapPost("/{id:guid}/accept", async (Guid id, VersionBody? b, ISender s, CancellationToken ct) => (await s.Send(new AcceptClue(id, b?.ExpectedVersion), ct)).ToHttp());
+        clues.MapPost("/{id:guid}/start-investigation", async (Guid id, VersionBody? b, ISender s, CancellationToken ct) =>
+            (await s.Send(new StartInvestigation(id, b?.ExpectedVersion), ct)).ToHttp());
+        clues.MapPost("/{id:guid}/conclude", async (Guid id, ConcludeBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new ConcludeClue(id, b.Summary, b.CasesFiled, b.PeopleDisciplined, b.TransferredToJudicial, b.MoneyRecovered, b.ExpectedVersion), ct)).ToHttp());
+        clues.MapGet("/{id:guid}/audit", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetAuditTrail(TargetKind.Clue, id), ct)).ToHttp());
+
+        var lifecycles = api.MapGroup("/lifecycles").WithTags("Lifecycles");
+        lifecycles.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListLifecycles(), ct)).ToHttp());
+        lifecycles.MapGet("/{name}/{version:int}/diagram", (string name, int version, string? format, Application.Abstractions.ILifecycleCatalog catalog) =>
+        {
+            var definition = catalog.All.FirstOrDefault(d => d.Name == name && d.Version == version);
+            if (definition is null)
+            {
+                return ResultMapping.ToProblem(Domain.Common.Error.NotFound("Lifecycle", $"{name} v{version}"));
+            }
+
+            return format == "dot"
+                ? Results.Text(LifecycleMachine.ToDot(definition), "text/vnd.graphviz")
+                : Results.Text(LifecycleMachine.ToMermaid(definition), "text/plain");
+        });
+
+        api.MapGet("/statistics", async (Guid? unitId, Guid? roundId, ISender s, CancellationToken ct) =>
+            (await s.Send(new GetStatistics(unitId, roundId), ct)).ToHttp()).WithTags("Statistics");
+
+        return app;
+    }
+
+    private static Func<UnitDto, IResult> Created(string collection) => v => Results.Created($"/api/{collection}/{v.Id}", v);
+}
+
+public sealed record VersionBody(long? ExpectedVersion);
+public sealed record RegisterProblemBody(string Title, string Description, string Category, Severity Severity, string Facts, string Basis,
+    string? ProcessRecord, bool RaisedDuringInspection = false, string? Code = null);
+public sealed record ProgressBody(string Text, int? Percent, string? Milestone, IReadOnlyList<EvidenceInput>? Evidence, long? ExpectedVersion);
+public sealed record SignOffBody(bool Approve, string? Comment, long? ExpectedVersion);
+public sealed record ReopenBody(string Reason, DateOnly NewDeadline, Guid? LookBackInspectionId, long? ExpectedVersion);
+public sealed record LedgerLineBody(string Measures, string ResponsibleLeader, string ResponsibleDepartment, RectificationKind Kind, DateOnly Deadline, long? ExpectedVersion);
+public sealed record ScreeningBody(string? Comment, IReadOnlyList<LineComment>? LineComments, long? ExpectedVersion);
+public sealed record HandOverClueBody(string Summary, SheetColour Colour, IReadOnlyList<Guid>? ProblemIds, string? Code);
+public sealed record ConcludeBody(string Summary, int CasesFiled, int PeopleDisciplined, int TransferredToJudicial, decimal MoneyRecovered, long? ExpectedVersion);

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Rectification.Application.Localization;
+using Rectification.Domain.Common;
+
+namespace Rectification.Web.Http;
+
+/// <summary>Expected outcomes become ProblemDetails in one place: 400, 404, 403, 409, 409, 422, with the stable code in extensions.</summary>
+public static class ResultMapping
+{
+    public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
+        result.IsSuccess ? (onSuccess ?? (v => Results.Ok(v)))(result.Value) : ToProblem(result.Error!);
+
+    public static IResult ToProblem(Error error)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var status = error.Kind switch
+        {
+            ErrorKind.Validation => StatusCodes.Status400BadRequest,
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.TransitionNotAllowed => StatusCodes.Status409Conflict,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+
+        var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
+        foreach (var (key, value) in error.Args)
+        {
+            extensions[key] = value;
+        }
+
+        if (error.Kind == ErrorKind.Validation)
+        {
+            return Results.ValidationProblem(error.FieldErrors.ToDictionary(kv => kv.Key, kv => kv.Value), Messages.Format(error, culture),
+                title: Messages.Title(error.Kind, culture), extensions: extensions);
+        }
+
+        return Results.Problem(Messages.Format(error, culture), statusCode: status, title: Messages.Title(error.Kind, culture), extensions: extensions);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Mediator;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
+using Rectification.Application;
+using Rectification.Application.Abstractions;
+using Rectification.Application.Behaviors;
+using Rectification.Application.Localization;
+using Rectification.Infrastructure;
+using Rectification.Infrastructure.Lifecycles;
+using Rectification.Infrastructure.Persistence;
+using Rectification.Web;
+using Rectification.Web.Demo;
+using Rectification.Web.Endpoints;
+using Rectification.Web.Security;
+using Scalar.AspNetCore;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).WriteTo.Console());
+
+var database = Rectification.Infrastructure.DependencyInjection.ReadDatabaseOptions(builder.Configuration);
+builder.Services.AddInfrastructure(database);
+builder.Services.AddApplication();
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    // Order matters: validation, authorization, the workflow rule, then one transaction holding the change,
+    // its audit entries and its notifications.
+    options.PipelineBehaviors =
+    [
+        typeof(ValidationBehavior<,>),
+        typeof(AuthorizationBehavior<,>),
+        typeof(LifecycleRuleBehavior<,>),
+        typeof(TransactionBehavior<,>),
+        typeof(AuditBehavior<,>),
+        typeof(NotificationBehavior<,>),
+    ];
+});
+
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+builder.Services.AddSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+app.UseExceptionHandler(error => error.Run(async context =>
+{
+    // Bugs become a 500 with a trace id and nothing of the exception: its details are in the log.
+    var feature = context.Features.Get<IExceptionHandlerFeature>();
+    var status = feature?.Error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+    context.Response.StatusCode = status;
+    var culture = CultureInfo.CurrentUICulture;
+    await Results.Problem(
+        status == 500 ? Messages.Format("server.error", new Dictionary<string, object?>(), culture) : feature?.Error.Message,
+        statusCode: status,
+        extensions: new Dictionary<string, object?> { ["traceId"] = context.TraceIdentifier, ["code"] = status == 500 ? "server.error" : "request.malformed" })
+        .ExecuteAsync(context);
+}));
+app.UseStatusCodePages();
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture("zh-CN"),
+    SupportedCultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
+    SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
+    RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
+});
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapHealthChecks("/health");
+app.MapApi();
+app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+
+try
+{
+    await DatabaseInitializer.InitializeAsync(app.Services, WorkflowsFolder.Resolve(app.Configuration, app.Environment));
+}
+catch (LifecycleFileException e)
+{
+    // A broken definition must stop start-up with a message an operator can act on, not a stack trace.
+    app.Logger.LogCritical("Workflow definition error: {File}({Line}): {Problem}", e.File, e.Line, e.Problem);
+    Environment.ExitCode = 2;
+    return;
+}
+if (args.Contains("--seed-demo"))
+{
+    await DemoSeeder.SeedAsync(app.Services, app.Logger);
+}
+
+if (args.Contains("--seed-only"))
+{
+    return;
+}
+
+await app.RunAsync();
+
+/// <summary>Exposed for the test host.</summary>
+public partial class Program;
