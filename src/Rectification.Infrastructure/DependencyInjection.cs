@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rectification.Application.Abstractions;
@@ -22,7 +23,12 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, DatabaseOptions database)
     {
         services.AddSingleton(database);
-        services.AddDbContext<RectificationDbContext>(o => Configure(o, database));
+        services.AddDbContext<RectificationDbContext>((sp, o) =>
+        {
+            Configure(o, database);
+            // Interceptors registered in the container (diagnostics, fault injection in tests) join every context.
+            o.AddInterceptors(sp.GetServices<IInterceptor>());
+        });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<RectificationDbContext>());
         services.AddSingleton<LifecycleCatalog>();
         services.AddSingleton<ILifecycleCatalog>(sp => sp.GetRequiredService<LifecycleCatalog>());

@@ -35,8 +35,20 @@ public sealed class RectificationDbContext(DbContextOptions<RectificationDbConte
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RectificationDbContext).Assembly);
+
+        // Identifiers are assigned by the domain (version-7 GUIDs), so a child added to an aggregate's collection
+        // (a revision, a signature, a progress report) is an insert, never mistaken for an update of an existing row.
+        foreach (var key in modelBuilder.Model.GetEntityTypes().Where(t => !t.IsOwned()).Select(t => t.FindPrimaryKey()))
+        {
+            if (key is { Properties: [{ ClrType: var type } property] } && type == typeof(Guid))
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
+    }
 
     public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

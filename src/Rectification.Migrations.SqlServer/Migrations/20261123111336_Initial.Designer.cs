@@ -12,7 +12,7 @@ using Rectification.Infrastructure.Persistence;
 namespace Rectification.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(RectificationDbContext))]
-    [Migration("20261123110553_Initial")]
+    [Migration("20261123111336_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -98,7 +98,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Auditing.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Attempts")
@@ -174,7 +173,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Clues.Clue", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("AcceptedAt")
@@ -242,7 +240,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Inspections.Inspection", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("EndDate")
@@ -286,7 +283,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Inspections.Round", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Name")
@@ -311,7 +307,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Organization.Unit", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Code")
@@ -350,7 +345,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Organization.UserAccount", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("DisplayName")
@@ -394,7 +388,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Plans.LedgerLine", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly?>("Deadline")
@@ -442,7 +435,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Plans.Plan", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime?>("AcceptedAt")
@@ -485,7 +477,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Plans.PlanRevision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Comment")
@@ -539,7 +530,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Problems.Problem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Category")
@@ -629,7 +619,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Problems.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Evidence")
@@ -666,7 +655,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Problems.Reopening", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("LookBackInspectionId")
@@ -704,7 +692,6 @@ namespace Rectification.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Rectification.Domain.Problems.SignOff", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<bool>("Approved")

@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using Mediator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rectification.Application.Abstractions;
+using Rectification.Domain.Common;
+using Rectification.Infrastructure;
+using Rectification.Infrastructure.Persistence;
+using Rectification.Web.Security;
+
+namespace Rectification.Integration.Tests;
+
+/// <summary>The real host on a real database; only time is fake, and faults can be injected at SaveChanges.</summary>
+public sealed class TestHost(DatabaseOptions database) : WebApplicationFactory<Program>
+{
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+    public SaveFaults Faults { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Rectification", database.ConnectionString);
+        builder.UseSetting("Authentication:DemoHeader", "true");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IInterceptor>(Faults);
+            services.AddScoped<TestActor>();
+            services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestActor>().User
+                ?? ActivatorUtilities.CreateInstance<HttpCurrentUser>(sp));
+        });
+    }
+
+    public HttpClient ClientFor(string userName, string language = "zh-CN")
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(DemoHeaderAuthentication.Header, userName);
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        return client;
+    }
+
+    /// <summary>Sends a message through the real pipeline as the named user, in a scope of its own (as one HTTP request would).</summary>
+    public async Task<Result<T>> Send<T>(string userName, IMessage message)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RectificationDbContext>();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+        var path = await db.Units.Where(u => u.Id == user.UnitId).Select(u => u.Path).SingleAsync();
+        scope.ServiceProvider.GetRequiredService<TestActor>().User = new ActingUser(user.Id, user.UserName, user.Role, user.UnitId, path);
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        return (Result<T>)(await sender.Send((object)message))!;
+    }
+
+    public async Task<TResult> Query<TResult>(Func<RectificationDbContext, Task<TResult>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<RectificationDbContext>());
+    }
+}
+
+public sealed class TestActor
+{
+    public ICurrentUser? User { get; set; }
+}
+
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+
+    public DateOnly Today => DateOnly.FromDateTime(now.UtcDateTime);
+}
+
+/// <summary>Fault injection at the database boundary: fail the next save, or hold saves until several arrive together.</summary>
+public sealed class SaveFaults : SaveChangesInterceptor
+{
+    private Barrier? barrier;
+
+    public bool FailNextSave { get; set; }
+
+    public void HoldUntil(int participants) => barrier = new Barrier(participants);
+
+    public void Release() => barrier = null;
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (FailNextSave)
+        {
+            FailNextSave = false;
+            throw new IOException("Injected fault: the database went away during the save.");
+        }
+
+        if (barrier is { } b && eventData.Context is RectificationDbContext context && context.ChangeTracker.Entries<IVersioned>().Any(e => e.State == EntityState.Modified))
+        {
+            b.SignalAndWait(TimeSpan.FromSeconds(10));
+        }
+
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+}
