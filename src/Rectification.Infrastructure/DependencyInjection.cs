@@ -30,6 +30,7 @@ public static class DependencyInjection
             o.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<RectificationDbContext>());
+        services.AddSingleton<IDatabaseErrors, DatabaseErrors>();
         services.AddSingleton<LifecycleCatalog>();
         services.AddSingleton<ILifecycleCatalog>(sp => sp.GetRequiredService<LifecycleCatalog>());
         services.AddSingleton(TimeProvider.System);

@@ -9,7 +9,7 @@ namespace Rectification.Application.Behaviors;
 /// One transaction per command: the change, its audit entries and its outbox rows are saved together or not at all.
 /// A failed command leaves nothing behind, not even in the change tracker of the scope.
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(IAppDbContext db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class TransactionBehavior<TMessage, TResponse>(IAppDbContext db, IDatabaseErrors errors) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICommand<TResponse>
     where TResponse : IResult<TResponse>
 {
@@ -42,8 +42,9 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IAppDbContext db) :
                 await transaction.CommitAsync(ct);
                 return result;
             }
-            catch (DbUpdateConcurrencyException e)
+            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || errors.IsUniqueViolation(e))
             {
+                // Someone else changed the same aggregate first: a stale version or a child key taken in the race.
                 await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 var entity = e.Entries.FirstOrDefault()?.Metadata.ClrType.Name ?? "entity";

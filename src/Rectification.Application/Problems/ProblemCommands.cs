@@ -122,9 +122,7 @@ public sealed class ProblemCommandHandlers(LifecycleContext context, ICurrentUse
     public ValueTask<Result<ProblemSummary>> Handle(ReportProgress command, CancellationToken ct)
     {
         var evidence = (command.Evidence ?? []).Select(e => new EvidenceRef(e.FileName, e.Sha256.ToLowerInvariant()));
-        var report = new Domain.Problems.ProgressReport(Guid.CreateVersion7(), Problem.Id, Now, user.UserId ?? Guid.Empty, command.Text,
-            command.Percent, command.Milestone, evidence);
-        return Done(Problem.ReportProgress(context.Machine, user.Role, report));
+        return Done(Problem.ReportProgress(context.Machine, user.Role, user.UserId ?? Guid.Empty, command.Text, command.Percent, command.Milestone, evidence, Now));
     }
 
     public ValueTask<Result<ProblemSummary>> Handle(SubmitForReview command, CancellationToken ct) =>

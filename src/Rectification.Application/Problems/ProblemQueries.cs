@@ -18,7 +18,7 @@ public sealed record ProblemDetail(
     IReadOnlyList<string> PermittedTriggers, IReadOnlyList<Role> RequiredParties, IReadOnlyList<Role> MissingSignatures,
     IReadOnlyList<ProgressReportDto> Progress, IReadOnlyList<SignOff> SignOffs, IReadOnlyList<Reopening> Reopenings, int DefinitionVersion);
 
-public sealed record ProgressReportDto(Guid Id, DateTime ReportedAt, Guid ReportedBy, string Text, int? Percent, string? Milestone, IReadOnlyList<EvidenceRef> Evidence);
+public sealed record ProgressReportDto(Guid Id, int Number, DateTime ReportedAt, Guid ReportedBy, string Text, int? Percent, string? Milestone, IReadOnlyList<EvidenceRef> Evidence);
 
 /// <summary>One problem with its history and the actions the current user can take now (the buttons that work).</summary>
 public sealed record GetProblem(Guid ProblemId) : IAppQuery<ProblemDetail>, IScoped
@@ -38,7 +38,7 @@ public sealed class GetProblemHandler(CaseStore cases, ILifecycleCatalog catalog
         return new ProblemDetail(ProblemSummary.From(p), p.Description, p.Dossier, p.RaisedDuringInspection,
             definition.States[p.State].For(user.Language), p.RegisteredAt, p.FedBackAt, p.ClosedAt, p.ReviewRound,
             machine.PermittedTriggers(user.Role), p.RequiredParties(definition), p.MissingSignatures(definition),
-            p.Progress.OrderBy(r => r.ReportedAt).Select(r => new ProgressReportDto(r.Id, r.ReportedAt, r.ReportedBy, r.Text, r.Percent, r.Milestone, r.Evidence)).ToList(),
+            p.Progress.OrderBy(r => r.Number).Select(r => new ProgressReportDto(r.Id, r.Number, r.ReportedAt, r.ReportedBy, r.Text, r.Percent, r.Milestone, r.Evidence)).ToList(),
             p.SignOffs.OrderBy(s => s.SignedAt).ToList(), p.Reopenings.OrderBy(r => r.ReopenedAt).ToList(), p.DefinitionVersion);
     }
 }

@@ -64,19 +64,15 @@ public sealed class Clue : ILifecycleCase, IVersioned
 
     public Error? StartInvestigation(LifecycleMachine machine, Role actor) => machine.Fire(ClueTriggers.StartInvestigation, actor);
 
+    /// <summary>Concludes the investigation; the outcome comes with the conclusion, so a concluded clue always has one.</summary>
     public Error? Conclude(LifecycleMachine machine, Role actor, ClueOutcome outcome, DateTime utcNow)
     {
-        // The guard reads the outcome, so it is set first and taken back if the transition is refused.
-        var previous = Outcome;
-        Outcome = outcome;
+        ArgumentNullException.ThrowIfNull(outcome);
         var refusal = machine.Fire(ClueTriggers.Conclude, actor);
         if (refusal is null)
         {
+            Outcome = outcome;
             ConcludedAt = utcNow;
-        }
-        else
-        {
-            Outcome = previous;
         }
 
         return refusal;

@@ -1,4 +1,3 @@
-using Rectification.Domain.Clues;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Plans;
 using Rectification.Domain.Problems;
@@ -32,7 +31,6 @@ public static class Guards
         Define<Problem>("actor-is-required-party", "the actor's party must sign this problem", (p, c) => p.RequiredParties(c.Definition).Contains(c.Actor)),
         Define<Problem>("signing-in-order", "parties sign in the order the definition sets", (p, c) => p.IsNextInOrder(c.Definition, c.Actor)),
         Define<Problem>("all-required-signed", "every required party has signed this review", (p, c) => p.MissingSignatures(c.Definition).Count == 0),
-        Define<Clue>("outcome-recorded", "the investigation outcome is recorded", c => c.Outcome is not null),
     }.ToDictionary(g => g.Name, StringComparer.Ordinal);
 
     private static GuardDefinition Define<T>(string name, string description, Func<T, bool> holds) where T : ILifecycleCase =>

@@ -40,6 +40,9 @@ public sealed class Problem : ILifecycleCase, IVersioned
     public DateTime? ClosedAt { get; private set; }
     public int ReviewRound { get; private set; }
     public int ReopenCount { get; private set; }
+
+    /// <summary>How many progress reports existed when rectification last (re)started; only later ones count for review.</summary>
+    public int ProgressBaseline { get; private set; }
     public long Version { get; set; }
 
     public IReadOnlyList<ProgressReport> Progress => progress;
@@ -66,10 +69,9 @@ public sealed class Problem : ILifecycleCase, IVersioned
         RegisteredAt = utcNow,
     };
 
-    public ProgressReport? LatestProgress => progress.MaxBy(p => p.ReportedAt);
+    public ProgressReport? LatestProgress => progress.MaxBy(p => p.Number);
 
-    public bool HasProgressSinceRectificationStarted =>
-        RectificationStartedAt is { } started && progress.Any(p => p.ReportedAt >= started);
+    public bool HasProgressSinceRectificationStarted => RectificationStartedAt is not null && progress.Count > ProgressBaseline;
 
     public bool HasSigned(Role party) => signOffs.Any(s => s.ReviewRound == ReviewRound && s.Party == party);
 
@@ -102,17 +104,19 @@ public sealed class Problem : ILifecycleCase, IVersioned
             Kind = kind;
             Deadline = deadline;
             RectificationStartedAt = utcNow;
+            ProgressBaseline = progress.Count;
         }
 
         return refusal;
     }
 
-    public Error? ReportProgress(LifecycleMachine machine, Role actor, ProgressReport report)
+    public Error? ReportProgress(LifecycleMachine machine, Role actor, Guid userId, string text, int? percent, string? milestone,
+        IEnumerable<EvidenceRef> evidence, DateTime utcNow)
     {
         var refusal = machine.Fire(ProblemTriggers.ReportProgress, actor);
         if (refusal is null)
         {
-            progress.Add(report);
+            progress.Add(new ProgressReport(Guid.CreateVersion7(), Id, progress.Count + 1, utcNow, userId, text, percent, milestone, evidence));
         }
 
         return refusal;
@@ -136,6 +140,11 @@ public sealed class Problem : ILifecycleCase, IVersioned
         if (refusal is null)
         {
             signOffs.Add(new SignOff(Guid.CreateVersion7(), Id, ReviewRound, party, userId, approve, comment, utcNow));
+            if (!approve)
+            {
+                // Back to the unit: the rejected round's reports do not carry the next submission.
+                ProgressBaseline = progress.Count;
+            }
         }
 
         return refusal;
@@ -163,6 +172,7 @@ public sealed class Problem : ILifecycleCase, IVersioned
             Deadline = newDeadline;
             ClosedAt = null;
             RectificationStartedAt = utcNow;
+            ProgressBaseline = progress.Count;
         }
 
         return refusal;

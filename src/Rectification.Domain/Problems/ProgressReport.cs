@@ -5,6 +5,9 @@ public sealed class ProgressReport
 {
     public Guid Id { get; private set; }
     public Guid ProblemId { get; private set; }
+
+    /// <summary>1, 2, 3… per problem: the order of reports, independent of clock resolution.</summary>
+    public int Number { get; private set; }
     public DateTime ReportedAt { get; private set; }
     public Guid ReportedBy { get; private set; }
     public string Text { get; private set; } = "";
@@ -14,10 +17,11 @@ public sealed class ProgressReport
 
     private ProgressReport() { }
 
-    public ProgressReport(Guid id, Guid problemId, DateTime reportedAt, Guid reportedBy, string text, int? percent, string? milestone, IEnumerable<EvidenceRef> evidence)
+    internal ProgressReport(Guid id, Guid problemId, int number, DateTime reportedAt, Guid reportedBy, string text, int? percent, string? milestone, IEnumerable<EvidenceRef> evidence)
     {
         Id = id;
         ProblemId = problemId;
+        Number = number;
         ReportedAt = reportedAt;
         ReportedBy = reportedBy;
         Text = text;

@@ -148,7 +148,7 @@ public static class LifecycleFileReader
             transitions.Add(new TransitionDefinition(from, trigger, to, roles, guards));
         }
 
-        var unreachable = states.Keys.Where(s => s != initial && transitions.All(t => t.To != s || t.From == s)).ToList();
+        var unreachable = states.Keys.Except(Reachable(initial, transitions)).ToList();
         if (unreachable.Count > 0)
         {
             reader.Fail(reader.Required(root, "states"), $"state(s) {string.Join(", ", unreachable)} cannot be reached from '{initial}'");
@@ -211,6 +211,21 @@ public static class LifecycleFileReader
         return new LifecycleDefinition(lifecycle, version, initial, states, transitions, durations, signOff, notifications, text, Hash(text));
     }
 
+    private static HashSet<string> Reachable(string initial, IReadOnlyList<TransitionDefinition> transitions)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal) { initial };
+        var frontier = new Queue<string>([initial]);
+        while (frontier.TryDequeue(out var state))
+        {
+            foreach (var next in transitions.Where(t => t.From == state).Select(t => t.To).Where(reached.Add))
+            {
+                frontier.Enqueue(next);
+            }
+        }
+
+        return reached;
+    }
+
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))));
 
     private static YamlNode? Optional(YamlNode node, string key) =>
@@ -267,7 +282,10 @@ public static class LifecycleFileReader
         public TEnum Enum<TEnum>(YamlNode node, string what, bool ignoreCase = false) where TEnum : struct, Enum
         {
             var text = Scalar(node, what);
-            if (!System.Enum.TryParse<TEnum>(text, ignoreCase, out var value) || !System.Enum.IsDefined(value) || int.TryParse(text, out _))
+            // Only a single name: Enum.TryParse would also take "A, B" (combined flags) or a number.
+            var name = System.Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, text, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal));
+            var value = name is null ? default : System.Enum.Parse<TEnum>(name);
+            if (name is null)
             {
                 Fail(node, $"unknown {what} '{text}'; allowed: {string.Join(", ", System.Enum.GetNames<TEnum>())}");
             }

@@ -562,6 +562,9 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("ProgressBaseline")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("RaisedDuringInspection")
                         .HasColumnType("boolean");
 
@@ -626,6 +629,9 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Percent")
                         .HasColumnType("integer");
 
@@ -644,7 +650,8 @@ namespace Rectification.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId", "ReportedAt");
+                    b.HasIndex("ProblemId", "Number")
+                        .IsUnique();
 
                     b.ToTable("ProgressReports", (string)null);
                 });

@@ -562,6 +562,9 @@ namespace Rectification.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int>("ProgressBaseline")
+                        .HasColumnType("int");
+
                     b.Property<bool>("RaisedDuringInspection")
                         .HasColumnType("bit");
 
@@ -626,6 +629,9 @@ namespace Rectification.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
                     b.Property<int?>("Percent")
                         .HasColumnType("int");
 
@@ -644,7 +650,8 @@ namespace Rectification.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId", "ReportedAt");
+                    b.HasIndex("ProblemId", "Number")
+                        .IsUnique();
 
                     b.ToTable("ProgressReports", (string)null);
                 });

@@ -555,6 +555,9 @@ namespace Rectification.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ProgressBaseline")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("RaisedDuringInspection")
                         .HasColumnType("INTEGER");
 
@@ -619,6 +622,9 @@ namespace Rectification.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Percent")
                         .HasColumnType("INTEGER");
 
@@ -637,7 +643,8 @@ namespace Rectification.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProblemId", "ReportedAt");
+                    b.HasIndex("ProblemId", "Number")
+                        .IsUnique();
 
                     b.ToTable("ProgressReports", (string)null);
                 });

@@ -46,7 +46,7 @@ internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Pro
         b.ToTable("ProgressReports");
         b.Property(r => r.Milestone).HasMaxLength(200);
         b.Property(r => r.Evidence).AsJson();
-        b.HasIndex(r => new { r.ProblemId, r.ReportedAt });
+        b.HasIndex(r => new { r.ProblemId, r.Number }).IsUnique();
     }
 }
 

@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Rectification.Migrations.PostgreSql.Migrations
+namespace Rectification.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,20 +16,20 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Command = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
-                    FromState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ToState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    Before = table.Column<string>(type: "text", nullable: false),
-                    After = table.Column<string>(type: "text", nullable: false),
-                    Payload = table.Column<string>(type: "text", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Command = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    EntityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    FromState = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ToState = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Before = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    After = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Payload = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -41,22 +40,22 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "Outbox",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Event = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
-                    Template = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    CaseType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecipientUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RecipientEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    RecipientRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    IsCopy = table.Column<bool>(type: "boolean", nullable: false),
-                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    Model = table.Column<string>(type: "text", nullable: false),
-                    Status = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Event = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Template = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CaseType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecipientUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecipientEmail = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    RecipientRole = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    IsCopy = table.Column<bool>(type: "bit", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Model = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -67,11 +66,11 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "PublishedLifecycles",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Source = table.Column<string>(type: "text", nullable: false),
-                    PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Name = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    ContentHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    PublishedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,10 +81,10 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "Rounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Year = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,12 +95,12 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "Units",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Level = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Path = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Level = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ParentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Path = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,14 +111,14 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "Inspections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoundId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    GroupName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoundId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    GroupName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    FedBackAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FedBackAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -143,13 +142,13 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
-                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PreferredLanguage = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    UnitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PreferredLanguage = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -166,25 +165,25 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "Clues",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Summary = table.Column<string>(type: "text", nullable: false),
-                    Colour = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
-                    HandedOverAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Colour = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    State = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "int", nullable: false),
+                    HandedOverAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcceptedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ConcludedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    OutcomeSummary = table.Column<string>(type: "text", nullable: true),
-                    OutcomeCasesFiled = table.Column<int>(type: "integer", nullable: true),
-                    OutcomePeopleDisciplined = table.Column<int>(type: "integer", nullable: true),
-                    OutcomeTransferredToJudicial = table.Column<int>(type: "integer", nullable: true),
-                    OutcomeMoneyRecovered = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
-                    ProblemIds = table.Column<string>(type: "text", nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AcceptedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ConcludedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    OutcomeSummary = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    OutcomeCasesFiled = table.Column<int>(type: "int", nullable: true),
+                    OutcomePeopleDisciplined = table.Column<int>(type: "int", nullable: true),
+                    OutcomeTransferredToJudicial = table.Column<int>(type: "int", nullable: true),
+                    OutcomeMoneyRecovered = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    ProblemIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -202,14 +201,14 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "int", nullable: false),
                     SubmissionDue = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReturnCount = table.Column<int>(type: "integer", nullable: false),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReturnCount = table.Column<int>(type: "int", nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -227,28 +226,29 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "Problems",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    InspectionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: false),
-                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Severity = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DossierFacts = table.Column<string>(type: "text", nullable: false),
-                    DossierBasis = table.Column<string>(type: "text", nullable: false),
-                    DossierProcessRecord = table.Column<string>(type: "text", nullable: false),
-                    RaisedDuringInspection = table.Column<bool>(type: "boolean", nullable: false),
-                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    DefinitionVersion = table.Column<int>(type: "integer", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    InspectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Severity = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DossierFacts = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DossierBasis = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DossierProcessRecord = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RaisedDuringInspection = table.Column<bool>(type: "bit", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DefinitionVersion = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     Deadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    RegisteredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FedBackAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    RectificationStartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    ReviewRound = table.Column<int>(type: "integer", nullable: false),
-                    ReopenCount = table.Column<int>(type: "integer", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FedBackAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RectificationStartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReviewRound = table.Column<int>(type: "int", nullable: false),
+                    ReopenCount = table.Column<int>(type: "int", nullable: false),
+                    ProgressBaseline = table.Column<int>(type: "int", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -272,14 +272,14 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "LedgerLines",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProblemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProblemCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Measures = table.Column<string>(type: "text", nullable: false),
-                    ResponsibleLeader = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    ResponsibleDepartment = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProblemCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Measures = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ResponsibleLeader = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ResponsibleDepartment = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     Deadline = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
@@ -297,18 +297,18 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "PlanRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Number = table.Column<int>(type: "integer", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    Lines = table.Column<string>(type: "text", nullable: false),
-                    Outcome = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    ScreenedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    ScreenedByRole = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
-                    ScreenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    LineComments = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SubmittedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Lines = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ScreenedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ScreenedByRole = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ScreenedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Comment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    LineComments = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -325,14 +325,15 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "ProgressReports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProblemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReportedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReportedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    Text = table.Column<string>(type: "text", nullable: false),
-                    Percent = table.Column<int>(type: "integer", nullable: true),
-                    Milestone = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Evidence = table.Column<string>(type: "text", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    ReportedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReportedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Percent = table.Column<int>(type: "int", nullable: true),
+                    Milestone = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Evidence = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -349,14 +350,14 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "Reopenings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProblemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
                     OldDeadline = table.Column<DateOnly>(type: "date", nullable: true),
                     NewDeadline = table.Column<DateOnly>(type: "date", nullable: false),
-                    LookBackInspectionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    ReopenedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReopenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    LookBackInspectionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReopenedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReopenedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -373,14 +374,14 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 name: "SignOffs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProblemId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ReviewRound = table.Column<int>(type: "integer", nullable: false),
-                    Party = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    SignedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    Approved = table.Column<bool>(type: "boolean", nullable: false),
-                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    SignedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReviewRound = table.Column<int>(type: "int", nullable: false),
+                    Party = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SignedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Approved = table.Column<bool>(type: "bit", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    SignedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -488,9 +489,10 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 columns: new[] { "UnitId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressReports_ProblemId_ReportedAt",
+                name: "IX_ProgressReports_ProblemId_Number",
                 table: "ProgressReports",
-                columns: new[] { "ProblemId", "ReportedAt" });
+                columns: new[] { "ProblemId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reopenings_LookBackInspectionId",

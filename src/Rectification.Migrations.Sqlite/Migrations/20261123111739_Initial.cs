@@ -248,6 +248,7 @@ namespace Rectification.Migrations.Sqlite.Migrations
                     ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReviewRound = table.Column<int>(type: "INTEGER", nullable: false),
                     ReopenCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProgressBaseline = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -326,6 +327,7 @@ namespace Rectification.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ProblemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
                     ReportedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ReportedBy = table.Column<Guid>(type: "TEXT", nullable: false),
                     Text = table.Column<string>(type: "TEXT", nullable: false),
@@ -487,9 +489,10 @@ namespace Rectification.Migrations.Sqlite.Migrations
                 columns: new[] { "UnitId", "State" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProgressReports_ProblemId_ReportedAt",
+                name: "IX_ProgressReports_ProblemId_Number",
                 table: "ProgressReports",
-                columns: new[] { "ProblemId", "ReportedAt" });
+                columns: new[] { "ProblemId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Reopenings_LookBackInspectionId",

@@ -1,0 +1,7 @@
+namespace Rectification.Application.Abstractions;
+
+/// <summary>Recognizes provider errors that mean "someone else got there first" (a unique key taken in a race).</summary>
+public interface IDatabaseErrors
+{
+    bool IsUniqueViolation(Exception exception);
+}
