@@ -12,3 +12,6 @@ public sealed class DatabaseOptions
 
     public static string MigrationsAssembly(DatabaseProvider provider) => $"Rectification.Migrations.{provider}";
 }
+
+/// <summary>The folder of the workflow files (lifecycles, ladders, calendar, templates).</summary>
+public sealed record WorkflowsFolder(string Path);

@@ -20,7 +20,7 @@ public static class DependencyInjection
         return options;
     }
 
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, DatabaseOptions database)
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, DatabaseOptions database, string workflowsFolder)
     {
         services.AddSingleton(database);
         services.AddDbContext<RectificationDbContext>((sp, o) =>
@@ -34,7 +34,11 @@ public static class DependencyInjection
         services.AddSingleton<LifecycleCatalog>();
         services.AddSingleton<ILifecycleCatalog>(sp => sp.GetRequiredService<LifecycleCatalog>());
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(WorkingCalendar.WeekendsOnly);
+        services.AddSingleton<ReminderCatalog>();
+        services.AddSingleton<IReminderCatalog>(sp => sp.GetRequiredService<ReminderCatalog>());
+        services.AddSingleton(new WorkflowsFolder(workflowsFolder));
+        services.AddSingleton(_ => ReminderFileReader.ReadCalendar(Path.Combine(workflowsFolder, ReminderFileReader.CalendarFile)));
+        services.AddEmailDelivery();
         return services;
     }
 

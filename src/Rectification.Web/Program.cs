@@ -8,6 +8,7 @@ using Rectification.Application.Abstractions;
 using Rectification.Application.Behaviors;
 using Rectification.Application.Localization;
 using Rectification.Infrastructure;
+using Rectification.Infrastructure.Jobs;
 using Rectification.Infrastructure.Lifecycles;
 using Rectification.Infrastructure.Persistence;
 using Rectification.Web;
@@ -21,8 +22,19 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).WriteTo.Console());
 
 var database = Rectification.Infrastructure.DependencyInjection.ReadDatabaseOptions(builder.Configuration);
-builder.Services.AddInfrastructure(database);
+builder.Services.AddInfrastructure(database, WorkflowsFolderResolver.Resolve(builder.Configuration, builder.Environment));
+if (builder.Configuration.GetValue<int?>("Clock:ShiftDays") is { } shiftDays)
+{
+    if (builder.Environment.IsProduction())
+    {
+        throw new InvalidOperationException("Clock:ShiftDays moves the system clock for demonstrations and is refused in Production.");
+    }
+
+    builder.Services.AddSingleton<TimeProvider>(new ShiftedTimeProvider(TimeSpan.FromDays(shiftDays)));
+}
+
 builder.Services.AddApplication();
+builder.Services.AddJobs(builder.Configuration, database);
 builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -77,11 +89,12 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
 app.MapApi();
+app.UseJobs();
 app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
 
 try
 {
-    await DatabaseInitializer.InitializeAsync(app.Services, WorkflowsFolder.Resolve(app.Configuration, app.Environment));
+    await DatabaseInitializer.InitializeAsync(app.Services);
 }
 catch (LifecycleFileException e)
 {

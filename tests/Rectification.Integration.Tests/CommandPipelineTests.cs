@@ -172,6 +172,22 @@ public sealed class CommandPipelineTests(DatabaseProvider provider) : HostTest(p
         }
     }
 
+    [Test]
+    public async Task FeedbackMeeting_WhenAProblemWasFedBackEarlyDuringTheInspection_StartsThePlansSubmissionWindowAgain()
+    {
+        var inspection = await NewInspection(Org.Hospital);
+        var early = Ok(await Host.Send<ProblemSummary>("group", new RegisterProblem(inspection.Id, "医保基金使用不规范", "d", "财务管理", Severity.Serious, "f", "b", "", RaisedDuringInspection: true)));
+        Ok(await Host.Send<ProblemSummary>("group", new FeedBackProblem(early.Id)));
+        var openedEarly = await Host.Query(db => db.Plans.Where(p => p.InspectionId == inspection.Id).Select(p => p.SubmissionDue).SingleAsync());
+        Host.Clock.Advance(TimeSpan.FromDays(20));
+        await NewProblem(inspection);
+
+        var feedback = Ok(await Host.Send<FeedbackDto>("office", new FeedBackInspection(inspection.Id)));
+
+        Assert.That(feedback.PlanDue, Is.GreaterThan(openedEarly));
+        Assert.That(feedback.PlanDue, Is.EqualTo(Host.Clock.Today.AddDays(30)), "workflows/plan.yaml: Submission 30d after the feedback meeting");
+    }
+
     private Task<(int Audit, int Outbox)> Counts() =>
         Host.Query(async db => (await db.AuditEntries.CountAsync(), await db.Outbox.CountAsync()));
 }

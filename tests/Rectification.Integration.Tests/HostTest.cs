@@ -30,6 +30,13 @@ public abstract class HostTest(DatabaseProvider provider)
         Org = await Organization.SeedAsync(scope.ServiceProvider.GetRequiredService<RectificationDbContext>());
     }
 
+    [TearDown]
+    public void ClearFaults()
+    {
+        Host.Faults.FailNextSave = false;
+        Host.Faults.Release();
+    }
+
     [OneTimeTearDown]
     public async Task StopHost()
     {

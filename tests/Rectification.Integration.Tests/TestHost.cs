@@ -27,6 +27,9 @@ public sealed class TestHost(DatabaseOptions database) : WebApplicationFactory<P
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Rectification", database.ConnectionString);
         builder.UseSetting("Authentication:DemoHeader", "true");
+        // Tests run the sweep themselves at the instants they choose; the Hangfire tests start servers of their own.
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetTempPath(), "rectification-tests", "mail-" + Guid.NewGuid().ToString("N")));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -58,6 +61,12 @@ public sealed class TestHost(DatabaseOptions database) : WebApplicationFactory<P
         return (Result<T>)(await sender.Send((object)message))!;
     }
 
+    public async Task<Application.Reminders.SweepReport> Sweep(int batchSize = Application.Reminders.ReminderSweep.DefaultBatchSize)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Application.Reminders.ReminderSweep>().RunAsync(batchSize);
+    }
+
     public async Task<TResult> Query<TResult>(Func<RectificationDbContext, Task<TResult>> query)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -86,7 +95,16 @@ public sealed class SaveFaults : SaveChangesInterceptor
 {
     private Barrier? barrier;
 
-    public bool FailNextSave { get; set; }
+    private int savesUntilFailure = -1;
+
+    public bool FailNextSave
+    {
+        get => savesUntilFailure == 0;
+        set => savesUntilFailure = value ? 0 : -1;
+    }
+
+    /// <summary>Lets <paramref name="saves"/> saves through, then fails the next one: a crash in the middle of a run.</summary>
+    public void FailAfter(int saves) => savesUntilFailure = saves;
 
     public void HoldUntil(int participants) => barrier = new Barrier(participants);
 
@@ -94,10 +112,15 @@ public sealed class SaveFaults : SaveChangesInterceptor
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (FailNextSave)
+        if (savesUntilFailure == 0)
         {
-            FailNextSave = false;
+            savesUntilFailure = -1;
             throw new IOException("Injected fault: the database went away during the save.");
+        }
+
+        if (savesUntilFailure > 0)
+        {
+            savesUntilFailure--;
         }
 
         if (barrier is { } b && eventData.Context is RectificationDbContext context && context.ChangeTracker.Entries<IVersioned>().Any(e => e.State == EntityState.Modified))

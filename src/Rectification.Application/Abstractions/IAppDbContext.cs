@@ -7,6 +7,7 @@ using Rectification.Domain.Inspections;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Plans;
 using Rectification.Domain.Problems;
+using Rectification.Domain.Reminders;
 
 namespace Rectification.Application.Abstractions;
 
@@ -22,6 +23,10 @@ public interface IAppDbContext
     DbSet<Clue> Clues { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<OutboxMessage> Outbox { get; }
+    DbSet<ReminderStepRecord> ReminderSteps { get; }
+    DbSet<SupervisionTask> Tasks { get; }
+    DbSet<DeadlineExtension> Extensions { get; }
+    DbSet<Delegation> Delegations { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

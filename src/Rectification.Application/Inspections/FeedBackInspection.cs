@@ -55,7 +55,9 @@ public sealed class FeedBackInspectionHandler(IAppDbContext db, ICurrentUser use
         }
 
         inspection.MarkFedBack(now);
-        events.Raise(catalog.Get(Plan.Lifecycle, plan.DefinitionVersion), plan, "FeedBack");
+        var planDefinition = catalog.Get(Plan.Lifecycle, plan.DefinitionVersion);
+        plan.StartSubmissionWindow(plans.SubmissionDue(planDefinition, now));
+        events.Raise(planDefinition, plan, "FeedBack");
         return new FeedbackDto(inspection.Id, plan.Id, problems.Count, plan.SubmissionDue);
     }
 }

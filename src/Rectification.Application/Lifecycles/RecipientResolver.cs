@@ -6,21 +6,39 @@ using Rectification.Domain.Organization;
 namespace Rectification.Application.Lifecycles;
 
 /// <summary>Turns "role R, in the case's unit or above it" into the users who hold that role there.</summary>
-public sealed class RecipientResolver(IAppDbContext db)
+public sealed class RecipientResolver(IAppDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserAccount>> ResolveAsync(RecipientSpec spec, Guid caseUnitId, CancellationToken ct)
     {
+        List<UserAccount> holders;
         if (spec.Scope == RecipientScope.Unit)
         {
-            return await db.Users.Where(u => u.Role == spec.Role && u.UnitId == caseUnitId).OrderBy(u => u.UserName).ToListAsync(ct);
+            holders = await db.Users.Where(u => u.Role == spec.Role && u.UnitId == caseUnitId).OrderBy(u => u.UserName).ToListAsync(ct);
+        }
+        else
+        {
+            var path = await db.Units.Where(u => u.Id == caseUnitId).Select(u => u.Path).FirstAsync(ct);
+            var ancestors = AncestorPaths(path);
+            holders = await db.Users
+                .Where(u => u.Role == spec.Role && db.Units.Any(unit => unit.Id == u.UnitId && ancestors.Contains(unit.Path)))
+                .OrderBy(u => u.UserName)
+                .ToListAsync(ct);
         }
 
-        var path = await db.Units.Where(u => u.Id == caseUnitId).Select(u => u.Path).FirstAsync(ct);
-        var ancestors = AncestorPaths(path);
-        return await db.Users
-            .Where(u => u.Role == spec.Role && db.Units.Any(unit => unit.Id == u.UnitId && ancestors.Contains(unit.Path)))
-            .OrderBy(u => u.UserName)
+        return await WithDeputiesAsync(holders, ct);
+    }
+
+    /// <summary>A holder who named a deputy for today is replaced by the deputy.</summary>
+    private async Task<IReadOnlyList<UserAccount>> WithDeputiesAsync(List<UserAccount> holders, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var ids = holders.Select(h => h.Id).ToList();
+        var deputies = await db.Delegations.AsNoTracking()
+            .Where(d => ids.Contains(d.UserId) && !d.Revoked && d.From <= today && d.To >= today)
+            .Join(db.Users, d => d.DeputyUserId, u => u.Id, (d, u) => new { d.UserId, d.CreatedAt, Deputy = u })
             .ToListAsync(ct);
+        var byUser = deputies.GroupBy(d => d.UserId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.CreatedAt)!.Deputy);
+        return holders.Select(h => byUser.GetValueOrDefault(h.Id, h)).DistinctBy(u => u.Id).ToList();
     }
 
     /// <summary>"/a/b/c/" → "/a/", "/a/b/", "/a/b/c/": the unit itself and every unit above it.</summary>

@@ -16,6 +16,9 @@ public sealed class ScopeResolver(IAppDbContext db)
             TargetKind.Problem => await db.Problems.Where(p => p.Id == target.Id).Select(p => (Guid?)p.UnitId).FirstOrDefaultAsync(ct),
             TargetKind.Plan => await db.Plans.Where(p => p.Id == target.Id).Select(p => (Guid?)p.UnitId).FirstOrDefaultAsync(ct),
             TargetKind.Clue => await db.Clues.Where(c => c.Id == target.Id).Select(c => (Guid?)c.UnitId).FirstOrDefaultAsync(ct),
+            TargetKind.Extension => await db.Extensions.Where(e => e.Id == target.Id).Select(e => (Guid?)e.UnitId).FirstOrDefaultAsync(ct),
+            TargetKind.Task => await db.Tasks.Where(t => t.Id == target.Id).Select(t => (Guid?)t.UnitId).FirstOrDefaultAsync(ct),
+            TargetKind.User => await db.Users.Where(u => u.Id == target.Id).Select(u => (Guid?)u.UnitId).FirstOrDefaultAsync(ct),
             _ => null,
         };
 

@@ -18,9 +18,12 @@ public sealed class PlanOpener(IAppDbContext db, ILifecycleCatalog catalog, Work
         }
 
         var definition = catalog.Current(Plan.Lifecycle);
-        var due = calendar.Add(DateOnly.FromDateTime(utcNow), definition.Duration("Submission"));
-        plan = Plan.Open(definition, Guid.CreateVersion7(), inspection.Id, inspection.UnitId, due);
+        plan = Plan.Open(definition, Guid.CreateVersion7(), inspection.Id, inspection.UnitId, SubmissionDue(definition, utcNow));
         db.Plans.Add(plan);
         return plan;
     }
+
+    /// <summary>The plan is due the submission window after <paramref name="utcNow"/>, counted on the working calendar if the file says so.</summary>
+    public DateOnly SubmissionDue(Domain.Lifecycles.LifecycleDefinition definition, DateTime utcNow) =>
+        calendar.Add(DateOnly.FromDateTime(utcNow), definition.Duration("Submission"));
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Plans;
+using Rectification.Application.Reminders;
 using Rectification.Domain.Plans;
 using Rectification.Application.Abstractions;
 using Rectification.Application.Lifecycles;
@@ -95,7 +96,7 @@ public sealed class ReopenProblemValidator : AbstractValidator<ReopenProblem>
     }
 }
 
-public sealed class ProblemCommandHandlers(LifecycleContext context, ICurrentUser user, TimeProvider clock, IAppDbContext db, PlanOpener plans) :
+public sealed class ProblemCommandHandlers(LifecycleContext context, ICurrentUser user, TimeProvider clock, IAppDbContext db, PlanOpener plans, Deadlines deadlines) :
     ICommandHandler<FeedBackProblem, Result<ProblemSummary>>,
     ICommandHandler<ReportProgress, Result<ProblemSummary>>,
     ICommandHandler<SubmitForReview, Result<ProblemSummary>>,
@@ -138,5 +139,5 @@ public sealed class ProblemCommandHandlers(LifecycleContext context, ICurrentUse
         Done(Problem.Reopen(context.Machine, user.Role, user.UserId ?? Guid.Empty, command.Reason, command.NewDeadline, command.LookBackInspectionId, Now));
 
     private ValueTask<Result<ProblemSummary>> Done(Error? refusal) =>
-        ValueTask.FromResult(refusal is null ? Result<ProblemSummary>.Ok(ProblemSummary.From(Problem)) : Result<ProblemSummary>.Fail(refusal));
+        ValueTask.FromResult(refusal is null ? Result<ProblemSummary>.Ok(ProblemSummary.From(Problem, deadlines)) : Result<ProblemSummary>.Fail(refusal));
 }

@@ -8,6 +8,7 @@ using Rectification.Domain.Common;
 using Rectification.Domain.Lifecycles;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
+using Rectification.Application.Reminders;
 using Severity = Rectification.Domain.Problems.Severity;
 
 namespace Rectification.Application.Problems;
@@ -26,7 +27,7 @@ public sealed record GetProblem(Guid ProblemId) : IAppQuery<ProblemDetail>, ISco
     public ScopeTarget Target => new(TargetKind.Problem, ProblemId);
 }
 
-public sealed class GetProblemHandler(CaseStore cases, ILifecycleCatalog catalog, ICurrentUser user, TimeProvider clock)
+public sealed class GetProblemHandler(CaseStore cases, ILifecycleCatalog catalog, ICurrentUser user, TimeProvider clock, Deadlines deadlines, IAppDbContext db)
     : IQueryHandler<GetProblem, Result<ProblemDetail>>
 {
     public async ValueTask<Result<ProblemDetail>> Handle(GetProblem query, CancellationToken ct)
@@ -35,12 +36,17 @@ public sealed class GetProblemHandler(CaseStore cases, ILifecycleCatalog catalog
         var p = (Problem)loaded!.Value.Case;
         var definition = catalog.Get(Problem.Lifecycle, p.DefinitionVersion);
         var machine = new LifecycleMachine(definition, p, user.Role, clock.GetUtcNow().UtcDateTime);
-        return new ProblemDetail(ProblemSummary.From(p), p.Description, p.Dossier, p.RaisedDuringInspection,
+        var step = await EscalationStepAsync(db, p, ct);
+        return new ProblemDetail(ProblemSummary.From(p, deadlines, step), p.Description, p.Dossier, p.RaisedDuringInspection,
             definition.States[p.State].For(user.Language), p.RegisteredAt, p.FedBackAt, p.ClosedAt, p.ReviewRound,
             machine.PermittedTriggers(user.Role), p.RequiredParties(definition), p.MissingSignatures(definition),
             p.Progress.OrderBy(r => r.Number).Select(r => new ProgressReportDto(r.Id, r.Number, r.ReportedAt, r.ReportedBy, r.Text, r.Percent, r.Milestone, r.Evidence)).ToList(),
             p.SignOffs.OrderBy(s => s.SignedAt).ToList(), p.Reopenings.OrderBy(r => r.ReopenedAt).ToList(), p.DefinitionVersion);
     }
+
+    private static Task<string?> EscalationStepAsync(IAppDbContext db, Problem p, CancellationToken ct) =>
+        db.ReminderSteps.Where(r => r.CaseId == p.Id && r.DueDate == p.ReminderDue && !r.Skipped)
+            .OrderByDescending(r => r.TakenAt).Select(r => r.Step).FirstOrDefaultAsync(ct);
 }
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
@@ -59,7 +65,7 @@ public sealed class ListProblemsValidator : AbstractValidator<ListProblems>
     }
 }
 
-public sealed class ListProblemsHandler(IAppDbContext db, ICurrentUser user, ScopeResolver scopes, TimeProvider clock)
+public sealed class ListProblemsHandler(IAppDbContext db, ICurrentUser user, ScopeResolver scopes, Deadlines deadlines)
     : IQueryHandler<ListProblems, Result<Page<ProblemSummary>>>
 {
     public async ValueTask<Result<Page<ProblemSummary>>> Handle(ListProblems query, CancellationToken ct)
@@ -71,16 +77,22 @@ public sealed class ListProblemsHandler(IAppDbContext db, ICurrentUser user, Sco
         if (query.State is { } state) problems = problems.Where(p => p.State == state);
         if (query.Overdue is { } overdue)
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = deadlines.Today;
             problems = overdue
-                ? problems.Where(p => p.State != ProblemStates.Closed && p.Deadline < today)
-                : problems.Where(p => p.State == ProblemStates.Closed || p.Deadline == null || p.Deadline >= today);
+                ? problems.Where(p => p.State != ProblemStates.Closed && p.State != ProblemStates.Registered && p.ReminderDue < today)
+                : problems.Where(p => p.State == ProblemStates.Closed || p.State == ProblemStates.Registered || p.ReminderDue == null || p.ReminderDue >= today);
         }
 
         var total = await problems.CountAsync(ct);
-        var items = await problems.OrderBy(p => p.Code).ThenBy(p => p.Id)
+        var rows = await problems.OrderBy(p => p.Code).ThenBy(p => p.Id)
             .Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize)
+            .Select(p => new
+            {
+                Problem = p,
+                Step = db.ReminderSteps.Where(r => r.CaseId == p.Id && r.DueDate == p.ReminderDue && !r.Skipped)
+                    .OrderByDescending(r => r.TakenAt).Select(r => r.Step).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        return new Page<ProblemSummary>(items.Select(ProblemSummary.From).ToList(), total, query.PageNumber, query.PageSize);
+        return new Page<ProblemSummary>(rows.Select(r => ProblemSummary.From(r.Problem, deadlines, r.Step)).ToList(), total, query.PageNumber, query.PageSize);
     }
 }

@@ -6,6 +6,8 @@ using Rectification.Application.Messaging;
 using Rectification.Domain.Common;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
+using Rectification.Domain.Reminders;
+using Rectification.Application.Reminders;
 using Severity = Rectification.Domain.Problems.Severity;
 
 namespace Rectification.Application.Problems;
@@ -38,7 +40,7 @@ public sealed class RegisterProblemValidator : AbstractValidator<RegisterProblem
     }
 }
 
-public sealed class RegisterProblemHandler(IAppDbContext db, ILifecycleCatalog catalog, TimeProvider clock)
+public sealed class RegisterProblemHandler(IAppDbContext db, ILifecycleCatalog catalog, TimeProvider clock, Deadlines deadlines)
     : ICommandHandler<RegisterProblem, Result<ProblemSummary>>
 {
     public async ValueTask<Result<ProblemSummary>> Handle(RegisterProblem command, CancellationToken ct)
@@ -56,13 +58,21 @@ public sealed class RegisterProblemHandler(IAppDbContext db, ILifecycleCatalog c
             command.Title, command.Description, command.Category, command.Severity,
             new Dossier(command.Facts, command.Basis, command.ProcessRecord), command.RaisedDuringInspection, clock.GetUtcNow().UtcDateTime);
         db.Problems.Add(problem);
-        return ProblemSummary.From(problem);
+        return ProblemSummary.From(problem, deadlines);
     }
 }
 
+/// <summary>A ledger row: the problem with its traffic light (亮灯), days overdue and the escalation step reached.</summary>
 public sealed record ProblemSummary(Guid Id, Guid InspectionId, Guid UnitId, string Code, string Title, string Category, Severity Severity,
-    string State, RectificationKind? Kind, DateOnly? Deadline, int ReopenCount, long Version)
+    string State, RectificationKind? Kind, DateOnly? Deadline, DateOnly? ReminderDue, TrafficLight Light, int DaysOverdue, string? EscalationStep,
+    int ReopenCount, long Version)
 {
-    public static ProblemSummary From(Problem p) =>
-        new(p.Id, p.InspectionId, p.UnitId, p.Code, p.Title, p.Category, p.Severity, p.State, p.Kind, p.Deadline, p.ReopenCount, p.Version);
+    public static ProblemSummary From(Problem p, Deadlines deadlines, string? escalationStep = null)
+    {
+        var running = p.State is not (ProblemStates.Registered or ProblemStates.Closed);
+        var due = p.ReminderDue ?? p.Deadline;
+        return new(p.Id, p.InspectionId, p.UnitId, p.Code, p.Title, p.Category, p.Severity, p.State, p.Kind, p.Deadline, p.ReminderDue,
+            TrafficLights.For(due, deadlines.Today, deadlines.YellowWithinDays, running), TrafficLights.DaysOverdue(due, deadlines.Today, running),
+            escalationStep, p.ReopenCount, p.Version);
+    }
 }

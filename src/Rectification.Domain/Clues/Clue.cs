@@ -62,6 +62,8 @@ public sealed class Clue : ILifecycleCase, IVersioned
         return refusal;
     }
 
+    public void ExtendDue(DateOnly newDue) => DueDate = newDue;
+
     public Error? StartInvestigation(LifecycleMachine machine, Role actor) => machine.Fire(ClueTriggers.StartInvestigation, actor);
 
     /// <summary>Concludes the investigation; the outcome comes with the conclusion, so a concluded clue always has one.</summary>

@@ -32,6 +32,8 @@ public sealed class LifecycleMachine
 
     public string State => subject.State;
 
+    public LifecycleDefinition Definition => definition;
+
     /// <summary>Triggers the definition offers in the current state whose role list includes the actor and whose guards hold.</summary>
     public IReadOnlyList<string> PermittedTriggers(Role actor) =>
         definition.Transitions

@@ -107,6 +107,20 @@ public sealed class Plan : ILifecycleCase, IVersioned
     }
 
     public PlanRevision? CurrentRevision => revisions.MaxBy(r => r.Number);
+
+    public void ExtendSubmission(DateOnly newDue) => SubmissionDue = newDue;
+
+    /// <summary>
+    /// The formal feedback meeting starts the submission window, even if a problem fed back during the inspection
+    /// (边巡边改) opened the plan earlier; a window already later than that is kept.
+    /// </summary>
+    public void StartSubmissionWindow(DateOnly due)
+    {
+        if (State == PlanStates.Drafting && due > SubmissionDue)
+        {
+            SubmissionDue = due;
+        }
+    }
 }
 
 public static class PlanTriggers

@@ -34,6 +34,12 @@ public sealed class Problem : ILifecycleCase, IVersioned
     public int DefinitionVersion { get; private set; }
     public RectificationKind? Kind { get; private set; }
     public DateOnly? Deadline { get; private set; }
+
+    /// <summary>
+    /// The date the reminder ladder counts from: the deadline, or for a long-term problem (长期坚持) the next
+    /// periodic progress report. Kept as a column so the reminder sweep finds due cases with an index.
+    /// </summary>
+    public DateOnly? ReminderDue { get; private set; }
     public DateTime RegisteredAt { get; private set; }
     public DateTime? FedBackAt { get; private set; }
     public DateTime? RectificationStartedAt { get; private set; }
@@ -105,6 +111,7 @@ public sealed class Problem : ILifecycleCase, IVersioned
             Deadline = deadline;
             RectificationStartedAt = utcNow;
             ProgressBaseline = progress.Count;
+            ReminderDue = NextReminderDue(machine.Definition, utcNow);
         }
 
         return refusal;
@@ -117,6 +124,7 @@ public sealed class Problem : ILifecycleCase, IVersioned
         if (refusal is null)
         {
             progress.Add(new ProgressReport(Guid.CreateVersion7(), Id, progress.Count + 1, utcNow, userId, text, percent, milestone, evidence));
+            ReminderDue = NextReminderDue(machine.Definition, utcNow);
         }
 
         return refusal;
@@ -150,6 +158,26 @@ public sealed class Problem : ILifecycleCase, IVersioned
         return refusal;
     }
 
+    /// <summary>An approved extension moves the deadline; steps taken for the old date stay recorded and never fire again.</summary>
+    public void ExtendDeadline(LifecycleDefinition definition, DateOnly newDeadline, DateTime utcNow)
+    {
+        Deadline = newDeadline;
+        ReminderDue = NextReminderDue(definition, utcNow);
+    }
+
+    /// <summary>The due date a running problem is chased against; a long-term problem is chased for its next report.</summary>
+    private DateOnly? NextReminderDue(LifecycleDefinition definition, DateTime utcNow)
+    {
+        if (Kind != RectificationKind.LongTerm)
+        {
+            return Deadline;
+        }
+
+        var lastReport = progress.Count > ProgressBaseline ? LatestProgress!.ReportedAt : RectificationStartedAt ?? utcNow;
+        var next = DateOnly.FromDateTime(lastReport).AddDays(definition.Duration("LongTermReport").Days);
+        return Deadline is { } deadline && deadline < next ? deadline : next;
+    }
+
     public Error? Close(LifecycleMachine machine, Role actor, DateTime utcNow)
     {
         var refusal = machine.Fire(ProblemTriggers.Close, actor);
@@ -173,6 +201,7 @@ public sealed class Problem : ILifecycleCase, IVersioned
             ClosedAt = null;
             RectificationStartedAt = utcNow;
             ProgressBaseline = progress.Count;
+            ReminderDue = NextReminderDue(machine.Definition, utcNow);
         }
 
         return refusal;

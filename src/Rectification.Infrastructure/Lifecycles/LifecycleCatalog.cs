@@ -9,6 +9,9 @@ public sealed class LifecycleCatalog : ILifecycleCatalog
     private Dictionary<(string Name, int Version), LifecycleDefinition> versions = [];
     private Dictionary<string, LifecycleDefinition> current = [];
 
+    /// <summary>Files in the workflows folder that are not lifecycles.</summary>
+    private static readonly HashSet<string> NotLifecycles = [ReminderFileReader.LaddersFile, ReminderFileReader.CalendarFile];
+
     public IReadOnlyList<LifecycleDefinition> All => versions.Values.ToList();
 
     public LifecycleDefinition Current(string lifecycle) =>
@@ -31,7 +34,11 @@ public sealed class LifecycleCatalog : ILifecycleCatalog
             throw new DirectoryNotFoundException($"The workflows folder '{folder}' does not exist.");
         }
 
-        var definitions = Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(LifecycleFileReader.Read).ToList();
+        var definitions = Directory.EnumerateFiles(folder, "*.yaml")
+            .Where(f => !NotLifecycles.Contains(Path.GetFileName(f)))
+            .Order(StringComparer.Ordinal)
+            .Select(LifecycleFileReader.Read)
+            .ToList();
         var duplicate = definitions.GroupBy(d => (d.Name, d.Version)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {

@@ -60,7 +60,7 @@ public static class LifecycleFileReader
             throw new LifecycleFileException(fileName, 1, "the file must hold one mapping (lifecycle, version, initial, states, transitions, …)");
         }
 
-        var reader = new NodeReader(fileName);
+        var reader = new YamlNodeReader(fileName);
         foreach (var key in root.Children.Keys)
         {
             var name = reader.Scalar(key, "key");
@@ -197,10 +197,7 @@ public static class LifecycleFileReader
                 var recipients = new List<RecipientSpec>();
                 foreach (var r in reader.Sequence(reader.Required(n, "to"), "to"))
                 {
-                    var role = reader.Enum<Role>(reader.Required(r, "role"), "role");
-                    var scope = Optional(r, "scope") is { } s ? reader.Enum<RecipientScope>(s, "scope", ignoreCase: true) : RecipientScope.Unit;
-                    var copy = Optional(r, "copy") is { } c && reader.Bool(c, "copy");
-                    recipients.Add(new RecipientSpec(role, scope, copy));
+                    recipients.Add(reader.Recipient(r));
                 }
 
                 var requiredFlag = Optional(n, "required") is { } req && reader.Bool(req, "required");
@@ -228,116 +225,5 @@ public static class LifecycleFileReader
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n"))));
 
-    private static YamlNode? Optional(YamlNode node, string key) =>
-        node is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
-
-    private sealed class NodeReader(string file)
-    {
-        public void Fail(YamlNode node, string problem) => throw new LifecycleFileException(file, node.Start.Line, problem);
-
-        public YamlNode Required(YamlNode node, string key)
-        {
-            if (node is not YamlMappingNode m)
-            {
-                Fail(node, $"expected a mapping with '{key}'");
-                throw new UnreachableException();
-            }
-
-            return m.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : throw new LifecycleFileException(file, node.Start.Line, $"'{key}' is required here");
-        }
-
-        public string Scalar(YamlNode node, string what)
-        {
-            if (node is YamlScalarNode { Value: { Length: > 0 } value })
-            {
-                return value;
-            }
-
-            Fail(node, $"{what} must be a non-empty value");
-            throw new UnreachableException();
-        }
-
-        public int Int(YamlNode node, string what, int min)
-        {
-            var text = Scalar(node, what);
-            if (!int.TryParse(text, out var value) || value < min)
-            {
-                Fail(node, $"{what} must be a whole number of at least {min}, not '{text}'");
-            }
-
-            return value;
-        }
-
-        public bool Bool(YamlNode node, string what)
-        {
-            var text = Scalar(node, what);
-            if (!bool.TryParse(text, out var value))
-            {
-                Fail(node, $"{what} must be true or false, not '{text}'");
-            }
-
-            return value;
-        }
-
-        public TEnum Enum<TEnum>(YamlNode node, string what, bool ignoreCase = false) where TEnum : struct, Enum
-        {
-            var text = Scalar(node, what);
-            // Only a single name: Enum.TryParse would also take "A, B" (combined flags) or a number.
-            var name = System.Enum.GetNames<TEnum>().FirstOrDefault(n => string.Equals(n, text, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal));
-            var value = name is null ? default : System.Enum.Parse<TEnum>(name);
-            if (name is null)
-            {
-                Fail(node, $"unknown {what} '{text}'; allowed: {string.Join(", ", System.Enum.GetNames<TEnum>())}");
-            }
-
-            return value;
-        }
-
-        public DurationSpec Duration(YamlNode node)
-        {
-            var text = Scalar(node, "duration");
-            var working = text.EndsWith("wd", StringComparison.Ordinal);
-            var number = working ? text[..^2] : text.EndsWith('d') ? text[..^1] : null;
-            var days = 0;
-            if (number is null || !int.TryParse(number, out days) || days < 0)
-            {
-                Fail(node, $"duration '{text}' must be a number of days followed by 'd' (calendar days) or 'wd' (working days), e.g. 30d or 15wd");
-            }
-
-            return new DurationSpec(days, working);
-        }
-
-        public IReadOnlyList<Role> Roles(YamlNode node, string what)
-        {
-            var roles = Sequence(node, what).Select(r => Enum<Role>(r, "role")).ToList();
-            if (roles.Count == 0)
-            {
-                Fail(node, $"{what} must name at least one role");
-            }
-
-            return roles;
-        }
-
-        public IEnumerable<YamlNode> Sequence(YamlNode node, string what)
-        {
-            if (node is YamlSequenceNode s)
-            {
-                return s.Children;
-            }
-
-            Fail(node, $"{what} must be a list");
-            throw new UnreachableException();
-        }
-
-        public IEnumerable<(YamlNode Key, YamlNode Value)> Mapping(YamlNode node, string what)
-        {
-            if (node is YamlMappingNode m)
-            {
-                return m.Children.Select(kv => (kv.Key, kv.Value));
-            }
-
-            Fail(node, $"{what} must be a mapping");
-            throw new UnreachableException();
-        }
-    }
+    private static YamlNode? Optional(YamlNode node, string key) => YamlNodeReader.Optional(node, key);
 }

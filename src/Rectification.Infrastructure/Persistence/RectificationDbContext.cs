@@ -8,6 +8,7 @@ using Rectification.Domain.Inspections;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Plans;
 using Rectification.Domain.Problems;
+using Rectification.Domain.Reminders;
 using Unit = Rectification.Domain.Organization.Unit;
 
 namespace Rectification.Infrastructure.Persistence;
@@ -24,6 +25,10 @@ public sealed class RectificationDbContext(DbContextOptions<RectificationDbConte
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<PublishedLifecycle> PublishedLifecycles => Set<PublishedLifecycle>();
+    public DbSet<ReminderStepRecord> ReminderSteps => Set<ReminderStepRecord>();
+    public DbSet<SupervisionTask> Tasks => Set<SupervisionTask>();
+    public DbSet<DeadlineExtension> Extensions => Set<DeadlineExtension>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

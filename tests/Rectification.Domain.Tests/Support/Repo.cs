@@ -22,7 +22,10 @@ internal static class Repo
     public static LifecycleDefinition Definition(string name) =>
         Definitions.TryGetValue(name, out var d) ? d : throw new InvalidOperationException($"workflows/ holds no lifecycle '{name}'.");
 
-    public static IEnumerable<string> WorkflowFiles => Directory.EnumerateFiles(WorkflowsFolder, "*.yaml").Order(StringComparer.Ordinal);
+    /// <summary>The lifecycle files: every YAML file of workflows/ but the reminder ladders and the calendar.</summary>
+    public static IEnumerable<string> WorkflowFiles => Directory.EnumerateFiles(WorkflowsFolder, "*.yaml")
+        .Where(f => Path.GetFileName(f) is not (ReminderFileReader.LaddersFile or ReminderFileReader.CalendarFile))
+        .Order(StringComparer.Ordinal);
 
     private static string FindRoot()
     {

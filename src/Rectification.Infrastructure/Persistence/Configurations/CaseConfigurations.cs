@@ -34,7 +34,7 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         // The ledger and dashboards ask by unit and state, by inspection, and by deadline among open problems.
         b.HasIndex(p => new { p.InspectionId, p.Code }).IsUnique();
         b.HasIndex(p => new { p.UnitId, p.State });
-        b.HasIndex(p => new { p.State, p.Deadline });
+        b.HasIndex(p => new { p.State, p.ReminderDue });
         b.HasIndex(p => p.Deadline);
     }
 }
@@ -164,8 +164,13 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.RecipientEmail).HasMaxLength(320);
         b.Property(m => m.RecipientRole).HasMaxLength(40);
         b.Property(m => m.Language).HasMaxLength(10);
-        b.Property(m => m.LastError).HasMaxLength(2000);
+        b.Property(m => m.LastError).HasMaxLength(OutboxMessage.MaxErrorLength);
+        b.Property(m => m.MessageId).HasMaxLength(250);
+        b.Property(m => m.Subject).HasMaxLength(300);
+        b.Property(m => m.Version).IsConcurrencyToken();
         b.HasIndex(m => new { m.Status, m.CreatedAt });
+        // The dispatcher asks for pending rows whose back-off has passed.
+        b.HasIndex(m => new { m.Status, m.NextAttemptAt });
         b.HasIndex(m => m.CaseId);
     }
 }

@@ -1,7 +1,7 @@
 namespace Rectification.Web;
 
 /// <summary>Where the lifecycle files are: configured, else the repository's <c>workflows/</c>, else the copy beside the binaries.</summary>
-public static class WorkflowsFolder
+public static class WorkflowsFolderResolver
 {
     public static string Resolve(IConfiguration configuration, IHostEnvironment environment)
     {

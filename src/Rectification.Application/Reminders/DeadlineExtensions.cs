@@ -1,0 +1,138 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Rectification.Application.Abstractions;
+using Rectification.Application.Messaging;
+using Rectification.Domain.Common;
+using Rectification.Domain.Organization;
+using Rectification.Domain.Problems;
+using Rectification.Domain.Reminders;
+
+namespace Rectification.Application.Reminders;
+
+public sealed record ExtensionDto(Guid Id, string Lifecycle, Guid CaseId, DateOnly OldDeadline, DateOnly NewDeadline, string Reason, ExtensionStatus Status,
+    DateTime RequestedAt, Guid RequestedBy, Guid? DecidedBy, DateTime? DecidedAt, string? DecisionComment)
+{
+    public static ExtensionDto From(DeadlineExtension e) => new(e.Id, e.Lifecycle, e.CaseId, e.OldDeadline, e.NewDeadline, e.Reason, e.Status,
+        e.RequestedAt, e.RequestedBy, e.DecidedBy, e.DecidedAt, e.DecisionComment);
+}
+
+/// <summary>The unit asks for a later deadline on a running problem, plan or clue sheet, saying why.</summary>
+[AllowedRoles(Role.UnitLiaison, Role.UnitLeader, Role.DisciplineCommission)]
+public sealed record RequestDeadlineExtension(TargetKind Kind, Guid CaseId, DateOnly NewDeadline, string Reason) : IAppCommand<ExtensionDto>, IScoped
+{
+    public ScopeTarget Target => new(Kind, CaseId);
+}
+
+public sealed class RequestDeadlineExtensionValidator : AbstractValidator<RequestDeadlineExtension>
+{
+    public RequestDeadlineExtensionValidator()
+    {
+        RuleFor(c => c.Kind).Must(k => k is TargetKind.Problem or TargetKind.Plan or TargetKind.Clue).WithMessage("Only a problem, a plan or a clue has a deadline.");
+        RuleFor(c => c.Reason).NotEmpty().MaximumLength(4000);
+        RuleFor(c => c.NewDeadline).LessThanOrEqualTo(new DateOnly(2100, 12, 31));
+    }
+}
+
+public sealed class RequestDeadlineExtensionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IReminderCatalog reminders)
+    : ICommandHandler<RequestDeadlineExtension, Result<ExtensionDto>>
+{
+    public async ValueTask<Result<ExtensionDto>> Handle(RequestDeadlineExtension command, CancellationToken ct)
+    {
+        var running = await CaseDeadlines.FindAsync(db, reminders.Settings, command.Kind, command.CaseId, ct);
+        if (running is null)
+        {
+            return Error.Rule("extension.case-not-running", ("kind", command.Kind.ToString()));
+        }
+
+        if (command.NewDeadline <= running.Deadline)
+        {
+            return Error.Rule("extension.not-later", ("current", running.Deadline), ("requested", command.NewDeadline));
+        }
+
+        if (await db.Extensions.AnyAsync(e => e.CaseId == command.CaseId && e.Status == ExtensionStatus.Requested, ct))
+        {
+            return Error.Conflict("extension.already-requested");
+        }
+
+        var extension = DeadlineExtension.Request(running.Lifecycle, command.CaseId, running.UnitId, running.Deadline, command.NewDeadline, command.Reason,
+            user.UserId ?? Guid.Empty, clock.GetUtcNow().UtcDateTime);
+        db.Extensions.Add(extension);
+        return ExtensionDto.From(extension);
+    }
+}
+
+/// <summary>The supervising side approves or rejects; an approval moves the deadline and restarts the ladder from it.</summary>
+[AllowedRoles(Role.InspectionOffice, Role.DisciplineCommission)]
+public sealed record DecideDeadlineExtension(Guid ExtensionId, bool Approve, string? Comment) : IAppCommand<ExtensionDto>, IScoped
+{
+    public ScopeTarget Target => new(TargetKind.Extension, ExtensionId);
+}
+
+public sealed class DecideDeadlineExtensionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILifecycleCatalog catalog)
+    : ICommandHandler<DecideDeadlineExtension, Result<ExtensionDto>>
+{
+    public async ValueTask<Result<ExtensionDto>> Handle(DecideDeadlineExtension command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var extension = await db.Extensions.FirstAsync(e => e.Id == command.ExtensionId, ct);
+        if (extension.Decide(command.Approve, user.UserId ?? Guid.Empty, user.Role, command.Comment, now) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (command.Approve)
+        {
+            switch (extension.Lifecycle)
+            {
+                case Problem.Lifecycle:
+                    var problem = await db.Problems.Include(p => p.Progress).FirstAsync(p => p.Id == extension.CaseId, ct);
+                    problem.ExtendDeadline(catalog.Get(Problem.Lifecycle, problem.DefinitionVersion), extension.NewDeadline, now);
+                    break;
+                case Domain.Plans.Plan.Lifecycle:
+                    (await db.Plans.FirstAsync(p => p.Id == extension.CaseId, ct)).ExtendSubmission(extension.NewDeadline);
+                    break;
+                default:
+                    (await db.Clues.FirstAsync(c => c.Id == extension.CaseId, ct)).ExtendDue(extension.NewDeadline);
+                    break;
+            }
+        }
+
+        return ExtensionDto.From(extension);
+    }
+}
+
+public sealed record ListExtensions(ExtensionStatus? Status = null) : IAppQuery<IReadOnlyList<ExtensionDto>>;
+
+public sealed class ListExtensionsHandler(IAppDbContext db, ICurrentUser user, Lifecycles.ScopeResolver scopes) : IQueryHandler<ListExtensions, Result<IReadOnlyList<ExtensionDto>>>
+{
+    public async ValueTask<Result<IReadOnlyList<ExtensionDto>>> Handle(ListExtensions query, CancellationToken ct)
+    {
+        var inScope = scopes.UnitsInScope(user);
+        var extensions = db.Extensions.AsNoTracking().Where(e => inScope.Contains(e.UnitId));
+        if (query.Status is { } status) extensions = extensions.Where(e => e.Status == status);
+        var rows = await extensions.OrderByDescending(e => e.RequestedAt).Take(1000).ToListAsync(ct);
+        return rows.Select(ExtensionDto.From).ToList();
+    }
+}
+
+internal sealed record RunningDeadline(string Lifecycle, Guid UnitId, DateOnly Deadline);
+
+/// <summary>The deadline of a case that is still being chased, per the ladders' active states.</summary>
+internal static class CaseDeadlines
+{
+    public static async Task<RunningDeadline?> FindAsync(IAppDbContext db, ReminderSettings settings, TargetKind kind, Guid id, CancellationToken ct)
+    {
+        var lifecycle = Lifecycles.CaseStore.LifecycleOf(kind);
+        var states = settings.For(lifecycle)?.ActiveStates.ToList() ?? [];
+        return kind switch
+        {
+            TargetKind.Problem => await db.Problems.Where(p => p.Id == id && states.Contains(p.State) && p.Deadline != null)
+                .Select(p => new RunningDeadline(lifecycle, p.UnitId, p.Deadline!.Value)).FirstOrDefaultAsync(ct),
+            TargetKind.Plan => await db.Plans.Where(p => p.Id == id && states.Contains(p.State))
+                .Select(p => new RunningDeadline(lifecycle, p.UnitId, p.SubmissionDue)).FirstOrDefaultAsync(ct),
+            _ => await db.Clues.Where(c => c.Id == id && states.Contains(c.State))
+                .Select(c => new RunningDeadline(lifecycle, c.UnitId, c.DueDate)).FirstOrDefaultAsync(ct),
+        };
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Rectification.Application.Abstractions;
+using Rectification.Domain.Auditing;
+using Rectification.Domain.Organization;
+using Rectification.Domain.Reminders;
+
+namespace Rectification.Application.Reminders;
+
+public sealed record SweepReport(int StepsTaken, int StepsSkipped, int Messages, int TasksOpened, int Conflicts);
+
+/// <summary>
+/// The one recurring job that chases every deadline. For each ladder step it selects, with an indexed query,
+/// the running cases whose due date puts the step at or before today and for which (case, step, due date) is not
+/// recorded yet; each batch records the steps, writes their messages to the outbox and opens their tasks in one
+/// transaction. A scheduler that was down for hours catches up in one sweep with one message per step; two
+/// servers sweeping at once collide on the unique key, and the loser's batch is rolled back and re-selected.
+/// </summary>
+public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, TimeProvider clock, IDatabaseErrors errors, ILogger<ReminderSweep> log)
+{
+    public const int DefaultBatchSize = 500;
+
+    public async Task<SweepReport> RunAsync(int batchSize = DefaultBatchSize, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var directory = await RecipientDirectory.LoadAsync(db, today, ct);
+        var report = new SweepReport(0, 0, 0, 0, 0);
+        foreach (var ladder in reminders.Settings.Ladders.Values)
+        {
+            foreach (var step in ladder.Steps)
+            {
+                report = await SweepStepAsync(ladder, step, directory, now, batchSize, report, ct);
+            }
+        }
+
+        if (report.StepsTaken + report.StepsSkipped > 0)
+        {
+            log.LogInformation("Reminder sweep took {Taken} steps, skipped {Skipped}, wrote {Messages} messages, opened {Tasks} tasks ({Conflicts} batches lost to another server)",
+                report.StepsTaken, report.StepsSkipped, report.Messages, report.TasksOpened, report.Conflicts);
+        }
+
+        return report;
+    }
+
+    private async Task<SweepReport> SweepStepAsync(ReminderLadder ladder, ReminderStepDefinition step, RecipientDirectory directory, DateTime now,
+        int batchSize, SweepReport report, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(now);
+        var latestDue = step.LatestDueDateFiringBy(today);
+        while (true)
+        {
+            var batch = await DueCases.Query(db, ladder, step.Name, latestDue).Take(batchSize).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return report;
+            }
+
+            var (taken, skipped, messages, tasks) = (0, 0, 0, 0);
+            foreach (var due in batch)
+            {
+                if (step.IsBeforeDue && due.Due < today)
+                {
+                    db.ReminderSteps.Add(ReminderStepRecord.Take(ladder.Lifecycle, due.Id, due.UnitId, step.Name, due.Due, now, skipped: true));
+                    skipped++;
+                    continue;
+                }
+
+                messages += Notify(ladder, step, due, directory, now, today);
+                if (step.Task is not null)
+                {
+                    db.Tasks.Add(SupervisionTask.Open(Enum.Parse<SupervisionTaskKind>(step.Task), ladder.Lifecycle, due.Id, due.UnitId, Role.UnitLeader, today.AddDays(7), now));
+                    tasks++;
+                }
+
+                db.ReminderSteps.Add(ReminderStepRecord.Take(ladder.Lifecycle, due.Id, due.UnitId, step.Name, due.Due, now, skipped: false));
+                taken++;
+            }
+
+            if (await SaveBatchAsync(ct))
+            {
+                report = report with
+                {
+                    StepsTaken = report.StepsTaken + taken, StepsSkipped = report.StepsSkipped + skipped,
+                    Messages = report.Messages + messages, TasksOpened = report.TasksOpened + tasks,
+                };
+            }
+            else
+            {
+                report = report with { Conflicts = report.Conflicts + 1 };
+            }
+        }
+    }
+
+    private int Notify(ReminderLadder ladder, ReminderStepDefinition step, DueCase due, RecipientDirectory directory, DateTime now, DateOnly today)
+    {
+        var model = JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["lifecycle"] = ladder.Lifecycle,
+            ["caseId"] = due.Id,
+            ["unitId"] = due.UnitId,
+            ["step"] = step.Name,
+            ["due"] = due.Due.ToString("yyyy-MM-dd"),
+            ["daysOverdue"] = TrafficLights.DaysOverdue(due.Due, today, running: true),
+        });
+        var written = 0;
+        var seen = new HashSet<Guid>();
+        foreach (var spec in step.To)
+        {
+            var users = directory.Resolve(spec, due.UnitId);
+            if (users.Count == 0)
+            {
+                log.LogWarning("Reminder step {Step} of {Lifecycle} {CaseId}: nobody holds role {Role} ({Scope})", step.Name, ladder.Lifecycle, due.Id, spec.Role, spec.Scope);
+            }
+
+            foreach (var user in users.Where(u => seen.Add(u.Id)))
+            {
+                db.Outbox.Add(new OutboxMessage(Guid.CreateVersion7(), now, step.Name, step.Template, ladder.Lifecycle, due.Id,
+                    user.Id, user.Email, spec.Role.ToString(), spec.Copy, user.PreferredLanguage, model));
+                written++;
+            }
+        }
+
+        return written;
+    }
+
+    /// <summary>Saves one batch atomically; false when another server recorded some of its steps first.</summary>
+    private async Task<bool> SaveBatchAsync(CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (errors.IsUniqueViolation(e))
+        {
+            await transaction.RollbackAsync(ct);
+            log.LogInformation("Reminder batch lost to a concurrent sweep; selecting again");
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+}

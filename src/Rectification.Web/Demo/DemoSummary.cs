@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Rectification.Application.Statistics;
+using Rectification.Domain.Problems;
+using Rectification.Infrastructure.Persistence;
+
+namespace Rectification.Web.Demo;
+
+/// <summary>Reads back what was seeded, from the database, so the log states what a user will actually find.</summary>
+internal static class DemoSummary
+{
+    public static async Task LogAsync(RectificationDbContext db, ILogger logger, DemoOrganization organization, TimeSpan elapsed, int steps, DateTime utcNow)
+    {
+        var problemStates = await CountAsync(db.Problems.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }), g => g.Key, g => g.Count);
+        var fedBack = problemStates.Where(kv => kv.Key != ProblemStates.Registered).Sum(kv => kv.Value);
+        var closed = problemStates.GetValueOrDefault(ProblemStates.Closed);
+        var today = DateOnly.FromDateTime(utcNow);
+        var overdue = await db.Problems.CountAsync(p => p.State != ProblemStates.Closed && p.Deadline < today);
+        var reopened = await db.Problems.CountAsync(p => p.ReopenCount > 0);
+        var kinds = await CountAsync(db.Inspections.GroupBy(i => i.Kind).Select(g => new { g.Key, Count = g.Count() }), g => g.Key.ToString(), g => g.Count);
+        var plans = await CountAsync(db.Plans.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }), g => g.Key, g => g.Count);
+        var colours = await CountAsync(db.Clues.GroupBy(c => c.Colour).Select(g => new { g.Key, Count = g.Count() }), g => g.Key.ToString(), g => g.Count);
+        var clueStates = await CountAsync(db.Clues.GroupBy(c => c.State).Select(g => new { g.Key, Count = g.Count() }), g => g.Key, g => g.Count);
+
+        logger.LogInformation("Demo data seeded in {Seconds:0.0} s ({Steps} lifecycle steps): {Units} units, {Users} users, {Rounds} rounds, {Inspections} inspections ({Kinds})",
+            elapsed.TotalSeconds, steps, await db.Units.CountAsync(), await db.Users.CountAsync(), await db.Rounds.CountAsync(),
+            kinds.Values.Sum(), Describe(kinds));
+        logger.LogInformation("Problems: {Problems} ({States}); completion rate {Rate}%, {Overdue} overdue, {Reopened} reopened by look-backs; plans: {Plans}",
+            problemStates.Values.Sum(), Describe(problemStates), GetStatisticsHandler.CompletionRate(closed, fedBack), overdue, reopened, Describe(plans));
+        logger.LogInformation("Clues: {Clues}; by colour {Colours}; by state {ClueStates}",
+            clueStates.Values.Sum(), Describe(colours), Describe(clueStates));
+        var example = organization.Targets[0].Unit.Code.ToLowerInvariant();
+        var district = organization.Targets[0].District.Code.ToLowerInvariant();
+        logger.LogInformation(
+            "Demo logins (X-Demo-User header): office, group, discipline, organization, leader, admin; each unit <code>-leader and <code>-liaison (e.g. {Leader}, {Liaison}); each district <code>-discipline and <code>-organization (e.g. {Discipline})",
+            $"{example}-leader", $"{example}-liaison", $"{district}-discipline");
+    }
+
+    private static async Task<Dictionary<string, int>> CountAsync<T>(IQueryable<T> rows, Func<T, string> key, Func<T, int> count) =>
+        (await rows.ToListAsync()).ToDictionary(key, count);
+
+    private static string Describe(Dictionary<string, int> counts) =>
+        string.Join(", ", counts.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key} {kv.Value}"));
+}
