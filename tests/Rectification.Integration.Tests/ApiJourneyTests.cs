@@ -180,6 +180,52 @@ public sealed class ApiJourneyTests(DatabaseProvider provider) : HostTest(provid
         }
     }
 
+    [Test]
+    public async Task AdministrationAndJobDashboard_WhenOpenedByAnotherRole_AreRefusedButServeAdministrators()
+    {
+        var admin = Host.ClientFor("admin");
+        var office = Host.ClientFor("office");
+
+        var officeOutbox = await office.GetAsync("/api/admin/outbox?status=Failed");
+        var officeRetry = await office.PostAsync("/api/admin/outbox/retry-failed", null);
+        var officeDashboard = await office.GetAsync("/hangfire");
+        var adminOutbox = await admin.GetAsync("/api/admin/outbox?status=Failed");
+        var adminRetry = await admin.PostAsync("/api/admin/outbox/retry-failed", null);
+        var adminDashboard = await admin.GetAsync("/hangfire");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(officeOutbox.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(officeRetry.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(officeDashboard.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(adminOutbox.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(adminRetry.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(adminDashboard.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    [Test]
+    public async Task DeadlineExtension_WhenRequestedByTheUnitAndApprovedOverHttp_MovesTheProblemsDeadline()
+    {
+        var (_, _, problems) = await InRectification(Org.Township);
+        var newDeadline = problems[0].Deadline!.Value.AddDays(20);
+
+        var request = await Post(Host.ClientFor("t1-liaison"), "/api/extensions", new
+        {
+            kind = "Problem", caseId = problems[0].Id, newDeadline = newDeadline.ToString("yyyy-MM-dd"), reason = "涉及跨部门协调",
+        }, HttpStatusCode.Created);
+        var refusedByUnit = await Host.ClientFor("t1-leader").PostAsJsonAsync($"/api/extensions/{request["id"]}/decide", new { approve = true });
+        var decided = await Post(Host.ClientFor("office"), $"/api/extensions/{request["id"]}/decide", new { approve = true, comment = "同意" }, HttpStatusCode.OK);
+        var problem = await Get(Host.ClientFor("t1-liaison"), $"/api/problems/{problems[0].Id}");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refusedByUnit.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That((string)decided["status"]!, Is.EqualTo("Approved"));
+            Assert.That((string)problem["summary"]!["deadline"]!, Is.EqualTo(newDeadline.ToString("yyyy-MM-dd")));
+        }
+    }
+
     private static async Task<JsonNode> Post(HttpClient client, string path, object body, HttpStatusCode expected)
     {
         var response = await client.PostAsJsonAsync(path, body);

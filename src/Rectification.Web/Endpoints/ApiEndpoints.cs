@@ -5,6 +5,10 @@ using Rectification.Application.Messaging;
 using Rectification.Application.Organization;
 using Rectification.Application.Plans;
 using Rectification.Application.Problems;
+using Rectification.Application.Reminders;
+using Rectification.Application.Administration;
+using Rectification.Domain.Auditing;
+using Rectification.Domain.Reminders;
 using Rectification.Application.Statistics;
 using Rectification.Application.Workflows;
 using Rectification.Domain.Clues;
@@ -96,6 +100,29 @@ public static class ApiEndpoints
                 : Results.Text(LifecycleMachine.ToMermaid(definition), "text/plain");
         });
 
+        var extensions = api.MapGroup("/extensions").WithTags("Deadlines");
+        extensions.MapGet("/", async (ExtensionStatus? status, ISender s, CancellationToken ct) => (await s.Send(new ListExtensions(status), ct)).ToHttp());
+        extensions.MapPost("/", async (RequestDeadlineExtension c, ISender s, CancellationToken ct) =>
+            (await s.Send(c, ct)).ToHttp(v => Results.Created($"/api/extensions/{v.Id}", v)));
+        extensions.MapPost("/{id:guid}/decide", async (Guid id, DecisionBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new DecideDeadlineExtension(id, b.Approve, b.Comment), ct)).ToHttp());
+
+        var tasks = api.MapGroup("/tasks").WithTags("Deadlines");
+        tasks.MapGet("/", async (SupervisionTaskStatus? status, ISender s, CancellationToken ct) => (await s.Send(new ListTasks(status), ct)).ToHttp());
+        tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteTaskBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new CompleteTask(id, b.Record), ct)).ToHttp());
+
+        api.MapPost("/me/deputies", async (NameDeputy c, ISender s, CancellationToken ct) => (await s.Send(c, ct)).ToHttp()).WithTags("Deadlines");
+
+        var admin = api.MapGroup("/admin").WithTags("Administration");
+        admin.MapGet("/outbox", async (OutboxStatus? status, ISender s, CancellationToken ct) => (await s.Send(new ListOutbox(status), ct)).ToHttp());
+        admin.MapPost("/outbox/retry-failed", async (Infrastructure.Email.OutboxDispatcher dispatcher, ILoggerFactory logs, HttpContext http, CancellationToken ct) =>
+        {
+            var requeued = await dispatcher.RetryFailedAsync(ct);
+            logs.CreateLogger("Rectification.Administration").LogInformation("{User} requeued {Count} failed outbox messages", http.User.Identity?.Name, requeued);
+            return Results.Ok(new { requeued });
+        }).RequireAuthorization(policy => policy.RequireRole(nameof(Domain.Organization.Role.Administrator)));
+
         api.MapGet("/statistics", async (Guid? unitId, Guid? roundId, ISender s, CancellationToken ct) =>
             (await s.Send(new GetStatistics(unitId, roundId), ct)).ToHttp()).WithTags("Statistics");
 
@@ -106,6 +133,8 @@ public static class ApiEndpoints
 }
 
 public sealed record VersionBody(long? ExpectedVersion);
+public sealed record DecisionBody(bool Approve, string? Comment);
+public sealed record CompleteTaskBody(string Record);
 public sealed record RegisterProblemBody(string Title, string Description, string Category, Severity Severity, string Facts, string Basis,
     string? ProcessRecord, bool RaisedDuringInspection = false, string? Code = null);
 public sealed record ProgressBody(string Text, int? Percent, string? Milestone, IReadOnlyList<EvidenceInput>? Evidence, long? ExpectedVersion);
