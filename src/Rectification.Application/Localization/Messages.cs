@@ -35,6 +35,13 @@ public static partial class Messages
         ["ledger.deadline-out-of-limits"] = ("问题 {problem}（{kind}）的整改时限 {deadline} 超出允许范围 {earliest} 至 {latest}。",
             "The deadline {deadline} of problem {problem} ({kind}) is outside the allowed range {earliest} to {latest}."),
         ["clue.problems-not-of-inspection"] = ("线索关联的问题不属于本次巡察。", "The clue names problems that are not of this inspection."),
+        ["writeoff.not-closed"] = ("问题 {problem} 尚未销号（当前状态“{state}”），不能出具销号单。", "Problem {problem} is not closed (state {state}); it has no write-off record yet."),
+        ["extension.case-not-running"] = ("该{kind}当前不在整改时限内，无需延期。", "This {kind} has no running deadline to extend."),
+        ["extension.not-later"] = ("申请的时限 {requested} 不晚于现有时限 {current}。", "The requested deadline {requested} is not later than the current one, {current}."),
+        ["extension.already-requested"] = ("已有一项延期申请待审批。", "An extension request is already waiting for a decision."),
+        ["extension.already-decided"] = ("该延期申请已审批（{status}）。", "This extension request was already decided ({status})."),
+        ["task.already-done"] = ("该任务已完成。", "This task is already done."),
+        ["deputy.not-of-same-unit"] = ("代理人须为本单位的其他人员。", "A deputy must be another person of your own unit."),
         ["authentication.required"] = ("请先登录。", "Sign-in is required."),
         ["server.error"] = ("服务器内部错误，请联系管理员并提供跟踪号。", "An internal error occurred; give the trace id to an administrator."),
     };

@@ -123,6 +123,8 @@ public static class ApiEndpoints
             return Results.Ok(new { requeued });
         }).RequireAuthorization(policy => policy.RequireRole(nameof(Domain.Organization.Role.Administrator)));
 
+        api.MapReports();
+
         api.MapGet("/statistics", async (Guid? unitId, Guid? roundId, ISender s, CancellationToken ct) =>
             (await s.Send(new GetStatistics(unitId, roundId), ct)).ToHttp()).WithTags("Statistics");
 
