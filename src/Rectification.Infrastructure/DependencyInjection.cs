@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ReminderCatalog>();
         services.AddSingleton<IReminderCatalog>(sp => sp.GetRequiredService<ReminderCatalog>());
+        services.AddSingleton<IEvaluationCatalog, EvaluationCatalog>();
         services.AddSingleton(new WorkflowsFolder(workflowsFolder));
         services.AddSingleton(_ => ReminderFileReader.ReadCalendar(Path.Combine(workflowsFolder, ReminderFileReader.CalendarFile)));
         services.AddEmailDelivery();

@@ -27,6 +27,7 @@ public interface IAppDbContext
     DbSet<SupervisionTask> Tasks { get; }
     DbSet<DeadlineExtension> Extensions { get; }
     DbSet<Delegation> Delegations { get; }
+    DbSet<Domain.Evaluations.EffectEvaluation> Evaluations { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Lifecycles;
 using Rectification.Application.Messaging;
 using Rectification.Domain.Auditing;
 using Rectification.Domain.Common;
@@ -15,11 +16,14 @@ public sealed record OutboxMessageDto(Guid Id, DateTime CreatedAt, string Event,
 [AllowedRoles(Role.Administrator)]
 public sealed record ListOutbox(OutboxStatus? Status = null, int Take = 200) : IAppQuery<IReadOnlyList<OutboxMessageDto>>;
 
-public sealed class ListOutboxHandler(IAppDbContext db) : IQueryHandler<ListOutbox, Result<IReadOnlyList<OutboxMessageDto>>>
+public sealed class ListOutboxHandler(IAppDbContext db, ICurrentUser user, ScopeResolver scopes) : IQueryHandler<ListOutbox, Result<IReadOnlyList<OutboxMessageDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<OutboxMessageDto>>> Handle(ListOutbox query, CancellationToken ct)
     {
-        var messages = db.Outbox.AsNoTracking();
+        // An administrator of a unit sees the mail of its own unit's people only; the one at the root sees the whole queue.
+        var inScope = scopes.UnitsInScope(user);
+        var recipients = db.Users.Where(u => inScope.Contains(u.UnitId)).Select(u => u.Id);
+        var messages = db.Outbox.AsNoTracking().Where(m => recipients.Contains(m.RecipientUserId));
         if (query.Status is { } status) messages = messages.Where(m => m.Status == status);
         return await messages.OrderByDescending(m => m.CreatedAt).Take(Math.Clamp(query.Take, 1, 1000))
             .Select(m => new OutboxMessageDto(m.Id, m.CreatedAt, m.Event, m.Template, m.CaseType, m.CaseId, m.RecipientEmail, m.RecipientRole, m.IsCopy,

@@ -42,7 +42,17 @@ public static partial class Messages
         ["extension.already-decided"] = ("该延期申请已审批（{status}）。", "This extension request was already decided ({status})."),
         ["task.already-done"] = ("该任务已完成。", "This task is already done."),
         ["deputy.not-of-same-unit"] = ("代理人须为本单位的其他人员。", "A deputy must be another person of your own unit."),
+        ["evaluation.unknown-source"] = ("评价来源“{source}”未定义，可用：{sources}。", "There is no evaluation source {source}; sources: {sources}."),
+        ["evaluation.role-may-not-score"] = ("角色“{role}”不能录入“{source}”评分，可录入的角色：{roles}。", "Role {role} may not score {source}; roles that may: {roles}."),
         ["authentication.required"] = ("请先登录。", "Sign-in is required."),
+        ["authorization.forbidden"] = ("您无权访问该资源。", "You may not access this resource."),
+        ["request.malformed"] = ("请求格式有误。", "The request is malformed."),
+        ["request.method-not-allowed"] = ("该地址不支持此请求方法。", "This address does not accept that request method."),
+        ["request.too-large"] = ("请求内容过大。", "The request body is too large."),
+        ["request.uri-too-long"] = ("请求地址过长。", "The request address is too long."),
+        ["request.unsupported-media-type"] = ("不支持的内容类型，请以 application/json 提交。", "Unsupported content type; send application/json."),
+        ["request.rate-limited"] = ("请求过于频繁，请稍后再试。", "Too many requests; try again later."),
+        ["request.invalid-character"] = ("请求中含有不允许的字符 U+0000。", "The request contains the character U+0000, which no field accepts."),
         ["server.error"] = ("服务器内部错误，请联系管理员并提供跟踪号。", "An internal error occurred; give the trace id to an administrator."),
     };
 

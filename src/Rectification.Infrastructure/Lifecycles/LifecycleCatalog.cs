@@ -10,7 +10,9 @@ public sealed class LifecycleCatalog : ILifecycleCatalog
     private Dictionary<string, LifecycleDefinition> current = [];
 
     /// <summary>Files in the workflows folder that are not lifecycles.</summary>
-    private static readonly HashSet<string> NotLifecycles = [ReminderFileReader.LaddersFile, ReminderFileReader.CalendarFile];
+    private static readonly HashSet<string> NotLifecycles = [ReminderFileReader.LaddersFile, ReminderFileReader.CalendarFile, EvaluationFileReader.FileName];
+
+    public static bool IsLifecycleFile(string path) => path.EndsWith(".yaml", StringComparison.Ordinal) && !NotLifecycles.Contains(Path.GetFileName(path));
 
     public IReadOnlyList<LifecycleDefinition> All => versions.Values.ToList();
 
@@ -35,7 +37,7 @@ public sealed class LifecycleCatalog : ILifecycleCatalog
         }
 
         var definitions = Directory.EnumerateFiles(folder, "*.yaml")
-            .Where(f => !NotLifecycles.Contains(Path.GetFileName(f)))
+            .Where(IsLifecycleFile)
             .Order(StringComparer.Ordinal)
             .Select(LifecycleFileReader.Read)
             .ToList();

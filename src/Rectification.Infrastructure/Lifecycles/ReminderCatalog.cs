@@ -12,3 +12,11 @@ public sealed class ReminderCatalog : IReminderCatalog
 
     public void Load(ReminderSettings value) => settings = value;
 }
+
+/// <summary>Read once, at start-up, from <c>workflows/evaluation.yaml</c>.</summary>
+public sealed class EvaluationCatalog(WorkflowsFolder folder) : IEvaluationCatalog
+{
+    private readonly Lazy<Domain.Evaluations.EvaluationScheme> scheme = new(() => EvaluationFileReader.Read(Path.Combine(folder.Path, EvaluationFileReader.FileName)));
+
+    public Domain.Evaluations.EvaluationScheme Scheme => scheme.Value;
+}

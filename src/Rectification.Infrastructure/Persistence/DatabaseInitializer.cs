@@ -12,6 +12,7 @@ public static class DatabaseInitializer
         var workflowsFolder = services.GetRequiredService<WorkflowsFolder>().Path;
         var files = LifecycleCatalog.ReadFolder(workflowsFolder);
         _ = services.GetRequiredService<Domain.Common.WorkingCalendar>();
+        _ = services.GetRequiredService<Application.Abstractions.IEvaluationCatalog>().Scheme;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RectificationDbContext>();
         await db.Database.MigrateAsync(ct);

@@ -29,6 +29,10 @@ public sealed class RectificationDbContext(DbContextOptions<RectificationDbConte
     public DbSet<SupervisionTask> Tasks => Set<SupervisionTask>();
     public DbSet<DeadlineExtension> Extensions => Set<DeadlineExtension>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<Domain.Evaluations.EffectEvaluation> Evaluations => Set<Domain.Evaluations.EffectEvaluation>();
+
+    // New audit entries join the hash chain at save time, inside the caller's transaction.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(AuditChainInterceptor.Instance);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -115,6 +115,7 @@ public static class ApiEndpoints
         api.MapPost("/me/deputies", async (NameDeputy c, ISender s, CancellationToken ct) => (await s.Send(c, ct)).ToHttp()).WithTags("Deadlines");
 
         var admin = api.MapGroup("/admin").WithTags("Administration");
+        api.MapAuditAdministration();
         admin.MapGet("/outbox", async (OutboxStatus? status, ISender s, CancellationToken ct) => (await s.Send(new ListOutbox(status), ct)).ToHttp());
         admin.MapPost("/outbox/retry-failed", async (Infrastructure.Email.OutboxDispatcher dispatcher, ILoggerFactory logs, HttpContext http, CancellationToken ct) =>
         {

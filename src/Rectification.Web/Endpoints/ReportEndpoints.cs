@@ -1,4 +1,5 @@
 using Mediator;
+using Rectification.Application.Evaluations;
 using Rectification.Application.Plans;
 using Rectification.Application.Problems;
 using Rectification.Application.Statistics;
@@ -19,6 +20,24 @@ public static class ReportEndpoints
             (await s.Send(new GetWriteOffRecord(id), ct)).ToHttp(record => format == "json"
                 ? Results.Ok(record)
                 : Results.Content(WriteOffPage.Render(record), "text/html; charset=utf-8"))).WithTags("Problems");
+        api.MapGet("/inspections/{id:guid}/evaluation", async (Guid id, string? format, ISender s, CancellationToken ct) =>
+            (await s.Send(new GetEvaluation(id), ct)).ToHttp(e => format == "csv"
+                ? Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(EvaluationCsv(e))).ToArray(), "text/csv", $"evaluation-{id}.csv")
+                : Results.Ok(e))).WithTags("Evaluation");
+        api.MapPost("/inspections/{id:guid}/evaluation/scores", async (Guid id, ScoreBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new RecordEvaluationScore(id, b.Source, b.Score, b.Comment), ct)).ToHttp()).WithTags("Evaluation");
         return api;
     }
+
+    /// <summary>The evaluation as a spreadsheet-ready file (UTF-8 with BOM, so Excel reads the Chinese labels).</summary>
+    private static string EvaluationCsv(EvaluationDto e)
+    {
+        static string Q(object? v) => "\"" + (Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var lines = new List<string> { "source,label,weight,score,comment" };
+        lines.AddRange(e.Sources.Select(s => string.Join(',', Q(s.Source), Q(s.Label), Q(s.Weight), Q(s.Score), Q(s.Comment))));
+        lines.Add(string.Join(',', Q("Composite"), Q(e.Grade), Q(1m), Q(e.Composite), Q("")));
+        return string.Join("\r\n", lines) + "\r\n";
+    }
 }
+
+public sealed record ScoreBody(string Source, decimal Score, string? Comment);

@@ -24,7 +24,7 @@ internal static class Repo
 
     /// <summary>The lifecycle files: every YAML file of workflows/ but the reminder ladders and the calendar.</summary>
     public static IEnumerable<string> WorkflowFiles => Directory.EnumerateFiles(WorkflowsFolder, "*.yaml")
-        .Where(f => Path.GetFileName(f) is not (ReminderFileReader.LaddersFile or ReminderFileReader.CalendarFile))
+        .Where(LifecycleCatalog.IsLifecycleFile)
         .Order(StringComparer.Ordinal);
 
     private static string FindRoot()

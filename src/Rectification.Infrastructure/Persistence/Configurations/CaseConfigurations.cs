@@ -150,6 +150,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.ToState).HasMaxLength(40);
         b.HasIndex(a => a.EntityId);
         b.HasIndex(a => a.At);
+        // The hash chain: one entry per place, no fork (a second writer that read the same head fails here).
+        b.Property(a => a.PreviousHash).HasMaxLength(64);
+        b.Property(a => a.Hash).HasMaxLength(64);
+        b.HasIndex(a => a.Sequence).IsUnique();
     }
 }
 

@@ -57,3 +57,16 @@ internal sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegat
         b.HasOne<UserAccount>().WithMany().HasForeignKey(d => d.DeputyUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class EffectEvaluationConfiguration : IEntityTypeConfiguration<Domain.Evaluations.EffectEvaluation>
+{
+    public void Configure(EntityTypeBuilder<Domain.Evaluations.EffectEvaluation> b)
+    {
+        b.ToTable("EffectEvaluations");
+        b.Property(e => e.Scores).AsJson();
+        b.Property(e => e.Grade).HasMaxLength(40);
+        b.Property(e => e.Version).IsConcurrencyToken();
+        b.HasIndex(e => e.InspectionId).IsUnique();
+        b.HasIndex(e => e.UnitId);
+    }
+}

@@ -1,0 +1,72 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Rectification.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class AuditChain : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Hash",
+                table: "AuditEntries",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "PreviousHash",
+                table: "AuditEntries",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<long>(
+                name: "Sequence",
+                table: "AuditEntries",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            // Entries written before the chain keep an empty hash; they take the places 1, 2, 3, … in the order they were
+            // written, and the chain proper (hashed, linked) starts after them with the genesis hash.
+            migrationBuilder.Sql(
+                """
+                UPDATE "AuditEntries" SET "Sequence" = numbered."Sequence"
+                FROM (SELECT "Id", ROW_NUMBER() OVER (ORDER BY "Id") AS "Sequence" FROM "AuditEntries") AS numbered
+                WHERE "AuditEntries"."Id" = numbered."Id";
+                """);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Sequence",
+                table: "AuditEntries",
+                column: "Sequence",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_AuditEntries_Sequence",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Hash",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "PreviousHash",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "Sequence",
+                table: "AuditEntries");
+        }
+    }
+}
