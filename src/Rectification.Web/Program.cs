@@ -54,6 +54,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSecurity(builder.Configuration, builder.Environment);
+builder.Services.AddHostHardening(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
 builder.Services.AddOpenApi();
@@ -83,6 +84,7 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
 });
 app.UseAuthentication();
+app.UseHostHardening();
 app.UseAuthorization();
 
 app.MapOpenApi();

@@ -8,6 +8,11 @@ namespace Rectification.Web.Http;
 /// <summary>Expected outcomes become ProblemDetails in one place: 400, 404, 403, 409, 409, 422, with the stable code in extensions.</summary>
 public static class ResultMapping
 {
+    private static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "type", "title", "status", "detail", "instance", "code", "traceId", "errors",
+    };
+
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
         result.IsSuccess ? (onSuccess ?? (v => Results.Ok(v)))(result.Value) : ToProblem(result.Error!);
 
@@ -27,7 +32,9 @@ public static class ResultMapping
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
         foreach (var (key, value) in error.Args)
         {
-            extensions[key] = value;
+            // An argument named like a member of the ProblemDetails (e.g. "code" of a taken problem code, "status" of a decided
+            // request) must neither replace the stable code nor write the member twice: it goes under "arg" + its name.
+            extensions[Reserved.Contains(key) ? "arg" + char.ToUpperInvariant(key[0]) + key[1..] : key] = value;
         }
 
         if (error.Kind == ErrorKind.Validation)
