@@ -31,6 +31,7 @@ public static class DependencyInjection
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<RectificationDbContext>());
         services.AddSingleton<IDatabaseErrors, DatabaseErrors>();
+        services.AddSingleton<IWriteGate>(database.Provider == DatabaseProvider.Sqlite ? new SingleWriterGate() : OpenWriteGate.Instance);
         services.AddSingleton<LifecycleCatalog>();
         services.AddSingleton<ILifecycleCatalog>(sp => sp.GetRequiredService<LifecycleCatalog>());
         services.AddSingleton(TimeProvider.System);
@@ -51,6 +52,7 @@ public static class DependencyInjection
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(database.ConnectionString);
                 options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(assembly));
+                options.AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(assembly));

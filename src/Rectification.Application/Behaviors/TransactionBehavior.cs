@@ -9,7 +9,7 @@ namespace Rectification.Application.Behaviors;
 /// One transaction per command: the change, its audit entries and its outbox rows are saved together or not at all.
 /// A failed command leaves nothing behind, not even in the change tracker of the scope.
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(IAppDbContext db, IDatabaseErrors errors) : IPipelineBehavior<TMessage, TResponse>
+public sealed class TransactionBehavior<TMessage, TResponse>(IAppDbContext db, IDatabaseErrors errors, IWriteGate gate) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICommand<TResponse>
     where TResponse : IResult<TResponse>
 {
@@ -35,6 +35,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IAppDbContext db, I
                 return result;
             }
 
+            using var turn = await gate.EnterAsync(ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
             {

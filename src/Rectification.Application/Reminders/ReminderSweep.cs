@@ -17,9 +17,13 @@ public sealed record SweepReport(int StepsTaken, int StepsSkipped, int Messages,
 /// transaction. A scheduler that was down for hours catches up in one sweep with one message per step; two
 /// servers sweeping at once collide on the unique key, and the loser's batch is rolled back and re-selected.
 /// </summary>
-public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, TimeProvider clock, IDatabaseErrors errors, ILogger<ReminderSweep> log)
+public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, TimeProvider clock, IDatabaseErrors errors, IWriteGate gate, ILogger<ReminderSweep> log)
 {
-    public const int DefaultBatchSize = 500;
+    /// <summary>Cases recorded per write transaction: small enough that a command waits at most a few milliseconds for the write lock.</summary>
+    public const int DefaultBatchSize = 100;
+
+    /// <summary>Due cases selected at once; bounds the sweep's memory when a scheduler that was down catches up.</summary>
+    public const int SelectionWindow = 5_000;
 
     public async Task<SweepReport> RunAsync(int batchSize = DefaultBatchSize, CancellationToken ct = default)
     {
@@ -51,46 +55,58 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
         var latestDue = step.LatestDueDateFiringBy(today);
         while (true)
         {
-            var batch = await DueCases.Query(db, ladder, step.Name, latestDue).Take(batchSize).ToListAsync(ct);
-            if (batch.Count == 0)
+            // One selection feeds many small write transactions: selecting per batch would sort the due cases again
+            // for every batch, and one big transaction would hold the (SQLite) write lock for the whole window.
+            var window = await DueCases.Query(db, ladder, step.Name, latestDue).Take(SelectionWindow).ToListAsync(ct);
+            if (window.Count == 0)
             {
                 return report;
             }
 
-            var (taken, skipped, messages, tasks) = (0, 0, 0, 0);
-            foreach (var due in batch)
+            foreach (var batch in window.Chunk(batchSize))
             {
-                if (step.IsBeforeDue && due.Due < today)
+                var outcome = Record(ladder, step, batch, directory, now, today);
+                if (!await SaveBatchAsync(ct))
                 {
-                    db.ReminderSteps.Add(ReminderStepRecord.Take(ladder.Lifecycle, due.Id, due.UnitId, step.Name, due.Due, now, skipped: true));
-                    skipped++;
-                    continue;
+                    // Another server took some of these steps first: what is left of the window is stale, select again.
+                    report = report with { Conflicts = report.Conflicts + 1 };
+                    break;
                 }
 
-                messages += Notify(ladder, step, due, directory, now, today);
-                if (step.Task is not null)
-                {
-                    db.Tasks.Add(SupervisionTask.Open(Enum.Parse<SupervisionTaskKind>(step.Task), ladder.Lifecycle, due.Id, due.UnitId, Role.UnitLeader, today.AddDays(7), now));
-                    tasks++;
-                }
-
-                db.ReminderSteps.Add(ReminderStepRecord.Take(ladder.Lifecycle, due.Id, due.UnitId, step.Name, due.Due, now, skipped: false));
-                taken++;
-            }
-
-            if (await SaveBatchAsync(ct))
-            {
                 report = report with
                 {
-                    StepsTaken = report.StepsTaken + taken, StepsSkipped = report.StepsSkipped + skipped,
-                    Messages = report.Messages + messages, TasksOpened = report.TasksOpened + tasks,
+                    StepsTaken = report.StepsTaken + outcome.Taken, StepsSkipped = report.StepsSkipped + outcome.Skipped,
+                    Messages = report.Messages + outcome.Messages, TasksOpened = report.TasksOpened + outcome.Tasks,
                 };
             }
-            else
-            {
-                report = report with { Conflicts = report.Conflicts + 1 };
-            }
         }
+    }
+
+    private (int Taken, int Skipped, int Messages, int Tasks) Record(ReminderLadder ladder, ReminderStepDefinition step, DueCase[] batch,
+        RecipientDirectory directory, DateTime now, DateOnly today)
+    {
+        var (taken, skipped, messages, tasks) = (0, 0, 0, 0);
+        foreach (var due in batch)
+        {
+            if (step.IsBeforeDue && due.Due < today)
+            {
+                db.ReminderSteps.Add(ReminderStepRecord.Take(ladder.Lifecycle, due.Id, due.UnitId, step.Name, due.Due, now, skipped: true));
+                skipped++;
+                continue;
+            }
+
+            messages += Notify(ladder, step, due, directory, now, today);
+            if (step.Task is not null)
+            {
+                db.Tasks.Add(SupervisionTask.Open(Enum.Parse<SupervisionTaskKind>(step.Task), ladder.Lifecycle, due.Id, due.UnitId, Role.UnitLeader, today.AddDays(7), now));
+                tasks++;
+            }
+
+            db.ReminderSteps.Add(ReminderStepRecord.Take(ladder.Lifecycle, due.Id, due.UnitId, step.Name, due.Due, now, skipped: false));
+            taken++;
+        }
+
+        return (taken, skipped, messages, tasks);
     }
 
     private int Notify(ReminderLadder ladder, ReminderStepDefinition step, DueCase due, RecipientDirectory directory, DateTime now, DateOnly today)
@@ -128,6 +144,7 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
     /// <summary>Saves one batch atomically; false when another server recorded some of its steps first.</summary>
     private async Task<bool> SaveBatchAsync(CancellationToken ct)
     {
+        using var turn = await gate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
