@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rectification.Infrastructure.Jobs;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -169,6 +171,43 @@ public sealed class AuditChainTests(DatabaseProvider provider) : HostTest(provid
         }
 
         await AssertIntact();
+    }
+
+    [Test]
+    public async Task DigestJob_WhenRun_AppendsTheHeadToAFileOutsideTheDatabase_WhichLaterVerifiesTheChain()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"audit-digests-{Guid.NewGuid():N}.log");
+        Host.Services.GetRequiredService<JobOptions>().AuditDigestFile = file;
+        try
+        {
+            await using (var scope = Host.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<AuditDigestJob>().ExportAsync(CancellationToken.None);
+            }
+
+            await InRectification(Org.Bureau, count: 1);
+            await using (var scope = Host.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<AuditDigestJob>().ExportAsync(CancellationToken.None);
+            }
+
+            var lines = await File.ReadAllLinesAsync(file);
+            var head = Ok(await Host.Send<AuditDigestDto>("admin", new ExportAuditDigest()));
+            var earlier = lines[0].Split(' ')[1];
+            var report = await Verify(earlier);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(lines, Has.Length.EqualTo(2));
+                Assert.That(lines[1].Split(' ')[1], Is.EqualTo(head.Digest), "the last line is the chain's head");
+                Assert.That(earlier, Is.Not.EqualTo(head.Digest), "the chain grew between the two exports");
+                Assert.That(report.Intact, Is.True);
+                Assert.That(report.DigestConfirmed, Is.True, "the entry named by the earlier line is still there, unchanged");
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Test]

@@ -23,6 +23,12 @@ public sealed class JobOptions
     public string DispatchCron { get; set; } = "* * * * *";
     public int WorkerCount { get; set; } = 2;
 
+    /// <summary>Hourly by default: the most a silent rewrite of the audit trail can hide behind.</summary>
+    public string AuditDigestCron { get; set; } = "0 * * * *";
+
+    /// <summary>Relative to the content root; keep it on storage the database's administrators cannot rewrite.</summary>
+    public string AuditDigestFile { get; set; } = "data/audit-digests.log";
+
     public JobStorage StorageFor(DatabaseProvider provider) => Storage ?? provider switch
     {
         DatabaseProvider.SqlServer => JobStorage.SqlServer,
@@ -35,6 +41,7 @@ public static class JobsRegistration
 {
     public const string SweepJobId = "reminder-sweep";
     public const string DispatchJobId = "outbox-dispatch";
+    public const string AuditDigestJobId = "audit-digest";
     public const string DashboardPath = "/hangfire";
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration, DatabaseOptions database)
@@ -43,6 +50,7 @@ public static class JobsRegistration
         configuration.GetSection("Jobs").Bind(options);
         services.AddSingleton(options);
         services.AddScoped<ReminderJobs>();
+        services.AddScoped<AuditDigestJob>();
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
@@ -68,7 +76,7 @@ public static class JobsRegistration
         return services;
     }
 
-    /// <summary>Registers the one recurring sweep (never one job per deadline) and the outbox dispatcher, and serves the dashboard to administrators.</summary>
+    /// <summary>Registers the one recurring sweep (never one job per deadline), the outbox dispatcher and the audit digest export, and serves the dashboard to administrators.</summary>
     public static void UseJobs(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<JobOptions>();
@@ -77,6 +85,7 @@ public static class JobsRegistration
             var jobs = app.Services.GetRequiredService<IRecurringJobManager>();
             jobs.AddOrUpdate<ReminderJobs>(SweepJobId, j => j.SweepAsync(CancellationToken.None), options.SweepCron);
             jobs.AddOrUpdate<ReminderJobs>(DispatchJobId, j => j.DispatchAsync(CancellationToken.None), options.DispatchCron);
+            jobs.AddOrUpdate<AuditDigestJob>(AuditDigestJobId, j => j.ExportAsync(CancellationToken.None), options.AuditDigestCron);
         }
 
         ((IEndpointRouteBuilder)app).MapHangfireDashboard(DashboardPath, new DashboardOptions { Authorization = [new AdministratorsOnly()] });
