@@ -34,6 +34,7 @@ public sealed class EvidenceTests(DatabaseProvider provider) : HostTest(provider
         var path = storage.PathOf(row.StoredName);
         var environment = Host.Services.GetRequiredService<IWebHostEnvironment>();
         var audit = await Host.Query(db => db.AuditEntries.Where(a => a.EntityId == id).ToListAsync());
+        var trail = Ok(await Host.Send<IReadOnlyList<AuditEntryDto>>("b1-leader", new GetAuditTrail(Application.Messaging.TargetKind.Problem, problem.Id)));
 
         using (Assert.EnterMultipleScope())
         {
@@ -51,6 +52,7 @@ public sealed class EvidenceTests(DatabaseProvider provider) : HostTest(provider
             Assert.That(IsUnder(path, environment.ContentRootPath), Is.False, "not even beside the application in tests");
             Assert.That(audit.Select(a => (a.EntityType, a.Command, a.UserName)), Is.EqualTo(new[] { ("EvidenceFile", nameof(RecordEvidenceFile), "b1-liaison") }));
             Assert.That(audit[0].Payload, Does.Contain(Sha256(bytes)));
+            Assert.That(trail.Select(a => a.EntityId), Does.Contain(id), "the upload shows in the problem's audit trail");
         }
     }
 
