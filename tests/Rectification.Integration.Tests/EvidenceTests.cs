@@ -201,12 +201,20 @@ public sealed class EvidenceTests(DatabaseProvider provider) : HostTest(provider
         var broken = new ByteArrayContent("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-1.7 truncated"u8.ToArray());
         broken.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=x");
         using var truncated = await client.PostAsync($"/api/problems/{problem.Id}/evidence", broken);
+        var two = Upload("一.pdf", PdfBytes(1));
+        var second = new ByteArrayContent(PdfBytes(2));
+        second.Headers.TryAddWithoutValidation("Content-Disposition", "form-data; name=\"file\"; filename=\"two.pdf\"");
+        two.Add(second);
+        using var twoFiles = await client.PostAsync($"/api/problems/{problem.Id}/evidence", two);
+        var incoming = Path.Combine(Host.EvidenceFolder, ".incoming");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That((json.StatusCode, json.Content.Headers.ContentType?.MediaType), Is.EqualTo((HttpStatusCode.UnsupportedMediaType, "application/problem+json")));
             Assert.That(noFile.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(truncated.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(twoFiles.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "one file per upload");
+            Assert.That(Directory.Exists(incoming) ? Directory.EnumerateFiles(incoming) : [], Is.Empty, "nothing half-received is left behind");
             Assert.That(await Host.Query(db => db.EvidenceFiles.CountAsync(f => f.ProblemId == problem.Id)), Is.Zero);
         }
     }

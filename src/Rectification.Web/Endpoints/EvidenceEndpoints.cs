@@ -61,6 +61,7 @@ public static class EvidenceEndpoints
                 if (staged is not null)
                 {
                     // One file per upload, so each gets its own audit entry and nothing is half-accepted.
+                    Discard(staged);
                     return Refuse(log, StatusCodes.Status400BadRequest, "evidence.no-file", id);
                 }
 
