@@ -186,10 +186,14 @@ public sealed class InspectionDocumentTests(DatabaseProvider provider) : HostTes
         }
     }
 
+    /// <summary>The text of the document's paragraphs, after checking the file against the Office Open XML schema (Word refuses files that break it).</summary>
     private static string BodyText(byte[] docx)
     {
         using var stream = new MemoryStream(docx);
         using var word = WordprocessingDocument.Open(stream, isEditable: false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2016).Validate(word)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.That(errors, Is.Empty, "schema errors in the .docx");
         return string.Join("\n", word.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
     }
 }

@@ -54,12 +54,15 @@ public static class DocxRenderer
 
     private static W.Paragraph Para(string text, bool bold, int size, W.JustificationValues align, bool indent = false, string? font = null)
     {
-        var properties = new W.ParagraphProperties(new W.Justification { Val = align });
+        // The schema fixes the order of paragraph properties (ind before jc); Word calls a file with them swapped corrupt.
+        var properties = new W.ParagraphProperties();
         if (indent)
         {
             // Two characters' first-line indent, the layout of Chinese official documents.
             properties.Append(new W.Indentation { FirstLineChars = 200 });
         }
+
+        properties.Append(new W.Justification { Val = align });
 
         var run = new W.RunProperties();
         if (font is not null) run.Append(new W.RunFonts { EastAsia = font, Ascii = font, HighAnsi = font });
@@ -72,12 +75,14 @@ public static class DocxRenderer
 
     private static W.Table Grid(Table t)
     {
-        var border = () => new W.TableBorders(
-            new W.TopBorder { Val = W.BorderValues.Single, Size = 4 }, new W.BottomBorder { Val = W.BorderValues.Single, Size = 4 },
-            new W.LeftBorder { Val = W.BorderValues.Single, Size = 4 }, new W.RightBorder { Val = W.BorderValues.Single, Size = 4 },
+        // Borders in the schema's order (top, left, bottom, right, inside): Word is strict about it.
+        var borders = new W.TableBorders(
+            new W.TopBorder { Val = W.BorderValues.Single, Size = 4 }, new W.LeftBorder { Val = W.BorderValues.Single, Size = 4 },
+            new W.BottomBorder { Val = W.BorderValues.Single, Size = 4 }, new W.RightBorder { Val = W.BorderValues.Single, Size = 4 },
             new W.InsideHorizontalBorder { Val = W.BorderValues.Single, Size = 4 }, new W.InsideVerticalBorder { Val = W.BorderValues.Single, Size = 4 });
-        var table = new W.Table(new W.TableProperties(new W.TableWidth { Width = "5000", Type = W.TableWidthUnitValues.Pct }, border(),
+        var table = new W.Table(new W.TableProperties(new W.TableWidth { Width = "5000", Type = W.TableWidthUnitValues.Pct }, borders,
             new W.TableLayout { Type = W.TableLayoutValues.Autofit }));
+        table.Append(Columns(t));
         if (t.Header.Count > 0)
         {
             table.Append(Row(t.Header, _ => true, header: true));
@@ -89,6 +94,15 @@ public static class DocxRenderer
         }
 
         return table;
+    }
+
+    /// <summary>The grid the schema requires: a form gives its labels a quarter of the text width, other tables share it evenly.</summary>
+    private static W.TableGrid Columns(Table t)
+    {
+        const int textWidth = 11906 - 1588 - 1474;
+        var count = Math.Max(1, Math.Max(t.Header.Count, t.Rows.Count == 0 ? 0 : t.Rows.Max(r => r.Count)));
+        var widths = t.RowHeaders && count == 2 ? [textWidth / 4, textWidth - textWidth / 4] : Enumerable.Repeat(textWidth / count, count).ToArray();
+        return new W.TableGrid(widths.Select(w => new W.GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
     }
 
     private static W.TableRow Row(IReadOnlyList<string> cells, Func<int, bool> bold, bool header)
