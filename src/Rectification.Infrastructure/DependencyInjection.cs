@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton(new WorkflowsFolder(workflowsFolder));
         services.AddSingleton(_ => ReminderFileReader.ReadCalendar(Path.Combine(workflowsFolder, ReminderFileReader.CalendarFile)));
         services.AddEmailDelivery();
+        services.AddSingleton<Evidence.EvidenceStorage>();
         return services;
     }
 

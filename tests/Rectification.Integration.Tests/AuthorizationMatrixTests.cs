@@ -111,6 +111,11 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("POST", "/api/admin/outbox/retry-failed", Admin, Target.None),
         new("GET", "/api/admin/audit/verify", Admin, Target.None),
         new("GET", "/api/admin/audit/digest", Admin, Target.None),
+        new("GET", "/api/inspections/{id:guid}/feedback-letter", Everyone, Target.Unit),
+        new("GET", "/api/inspections/{id:guid}/status-report", Everyone, Target.Unit),
+        new("POST", "/api/problems/{id:guid}/evidence", UnitSide, Target.Unit),
+        new("GET", "/api/problems/{id:guid}/evidence", Everyone, Target.Unit),
+        new("GET", "/api/evidence/{id:guid}", Everyone, Target.Unit),
         new("GET", "/api/statistics", Everyone, Target.Unit),
         new("GET", "/api/statistics/by-unit", Everyone, Target.Unit),
     ];
@@ -124,7 +129,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
     private enum Kind
     {
         Inspection, InspectionWithProblem, RegisteredProblem, RectifyingProblem, UnderReviewProblem, ClosedProblem,
-        DraftingPlan, SubmittedPlan, HandedOverClue, AcceptedClue, InvestigatedClue, Extension, Task,
+        DraftingPlan, SubmittedPlan, HandedOverClue, AcceptedClue, InvestigatedClue, Extension, Task, EvidenceFile,
     }
 
     /// <summary>What a factory made: the object and its neighbours the requests need.</summary>
@@ -135,7 +140,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         public IEnumerable<Guid> Ids => new[] { Id, InspectionId, PlanId, ProblemId }.Where(g => g != Guid.Empty);
     }
 
-    private sealed record Request(string Path, object? Body = null);
+    /// <param name="Content">A body other than JSON (a multipart upload), made afresh for each send.</param>
+    private sealed record Request(string Path, object? Body = null, Func<HttpContent>? Content = null);
 
     /// <summary>One case: a row, a role, a scope; Missing replaces every identifier by a random one.</summary>
     private sealed class Case(AuthorizationMatrixTests fixture, Expectation row, Role role, Scope scope, bool missing)
@@ -238,6 +244,12 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["POST /api/admin/outbox/retry-failed"] = c => Task.FromResult(new Request("/api/admin/outbox/retry-failed", new { })),
         ["GET /api/admin/audit/verify"] = c => Get("/api/admin/audit/verify"),
         ["GET /api/admin/audit/digest"] = c => Get("/api/admin/audit/digest"),
+        ["GET /api/inspections/{id:guid}/feedback-letter"] = async c => new Request($"/api/inspections/{(await c.Obj(Kind.RectifyingProblem)).InspectionId}/feedback-letter"),
+        ["GET /api/inspections/{id:guid}/status-report"] = async c => new Request($"/api/inspections/{(await c.Obj(Kind.RectifyingProblem)).InspectionId}/status-report?format=docx"),
+        ["POST /api/problems/{id:guid}/evidence"] = async c => new Request($"/api/problems/{(await c.Obj(Kind.RectifyingProblem)).Id}/evidence",
+            Content: () => EvidenceTests.Upload("整改报告.pdf", EvidenceTests.PdfBytes(c.Next()))),
+        ["GET /api/problems/{id:guid}/evidence"] = async c => new Request($"/api/problems/{(await c.Obj(Kind.EvidenceFile)).ProblemId}/evidence"),
+        ["GET /api/evidence/{id:guid}"] = async c => new Request($"/api/evidence/{(await c.Obj(Kind.EvidenceFile)).Id}"),
         ["GET /api/statistics"] = c => Get($"/api/statistics?unitId={c.UnitId}"),
         ["GET /api/statistics/by-unit"] = c => Get($"/api/statistics/by-unit?parentId={c.UnitId}"),
     };
@@ -370,7 +382,11 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
     private static async Task<Answer> Send(HttpClient client, string method, Request request)
     {
         using var message = new HttpRequestMessage(new HttpMethod(method), request.Path);
-        if (request.Body is not null)
+        if (request.Content is not null)
+        {
+            message.Content = request.Content();
+        }
+        else if (request.Body is not null)
         {
             message.Content = JsonContent.Create(request.Body);
         }
@@ -532,6 +548,12 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
                     return await db.SaveChangesAsync();
                 });
                 return new Made(task.Id, inspection.Id, planId, problems[0].Id, problems[0].Deadline!.Value);
+            }
+            case Kind.EvidenceFile:
+            {
+                var (inspection, planId, problems) = await InRectification(unit);
+                var file = await EvidenceTests.UploadAsync(Host.ClientFor(liaison), problems[0].Id, "佐证材料.pdf", EvidenceTests.PdfBytes(1));
+                return new Made(file.Id, inspection.Id, planId, problems[0].Id, problems[0].Deadline!.Value);
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);

@@ -20,6 +20,8 @@ public sealed class TestHost(DatabaseOptions database) : WebApplicationFactory<P
 {
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
     public SaveFaults Faults { get; } = new();
+    public const long EvidenceMaxFileBytes = 256 * 1024;
+    public string EvidenceFolder { get; } = Path.Combine(Path.GetTempPath(), "rectification-tests", "evidence-" + Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -32,6 +34,9 @@ public sealed class TestHost(DatabaseOptions database) : WebApplicationFactory<P
         // The rate limit stays on, but far above what the fuzz and matrix suites send per user in a minute.
         builder.UseSetting("RateLimiting:PermitsPerMinute", "1000000");
         builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetTempPath(), "rectification-tests", "mail-" + Guid.NewGuid().ToString("N")));
+        builder.UseSetting("Evidence:Folder", EvidenceFolder);
+        // Small, so that the oversized-upload tests and the fuzz suite send little.
+        builder.UseSetting("Evidence:MaxFileBytes", EvidenceMaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();

@@ -28,6 +28,7 @@ public interface IAppDbContext
     DbSet<DeadlineExtension> Extensions { get; }
     DbSet<Delegation> Delegations { get; }
     DbSet<Domain.Evaluations.EffectEvaluation> Evaluations { get; }
+    DbSet<EvidenceFile> EvidenceFiles { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

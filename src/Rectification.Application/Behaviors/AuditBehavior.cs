@@ -41,7 +41,7 @@ public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurren
         var payload = JsonSerializer.Serialize(message, message.GetType(), Json);
         var trigger = (message as ILifecycleCommand)?.Trigger;
         var entries = db.ChangeTracker.Entries()
-            .Where(e => e.Entity is IVersioned or Domain.Organization.Unit or Domain.Organization.UserAccount or Domain.Inspections.Round)
+            .Where(e => e.Entity is IVersioned or Domain.Organization.Unit or Domain.Organization.UserAccount or Domain.Inspections.Round or Domain.Problems.EvidenceFile)
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
 

@@ -19,6 +19,7 @@ public sealed class ScopeResolver(IAppDbContext db)
             TargetKind.Extension => await db.Extensions.Where(e => e.Id == target.Id).Select(e => (Guid?)e.UnitId).FirstOrDefaultAsync(ct),
             TargetKind.Task => await db.Tasks.Where(t => t.Id == target.Id).Select(t => (Guid?)t.UnitId).FirstOrDefaultAsync(ct),
             TargetKind.User => await db.Users.Where(u => u.Id == target.Id).Select(u => (Guid?)u.UnitId).FirstOrDefaultAsync(ct),
+            TargetKind.EvidenceFile => await db.EvidenceFiles.Where(f => f.Id == target.Id).Select(f => (Guid?)f.UnitId).FirstOrDefaultAsync(ct),
             _ => null,
         };
 

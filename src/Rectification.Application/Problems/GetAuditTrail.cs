@@ -19,7 +19,11 @@ public sealed record GetAuditTrail(TargetKind Kind, Guid Id) : IAppQuery<IReadOn
 public sealed class GetAuditTrailHandler(IAppDbContext db) : IQueryHandler<GetAuditTrail, Result<IReadOnlyList<AuditEntryDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<AuditEntryDto>>> Handle(GetAuditTrail query, CancellationToken ct) =>
-        await db.AuditEntries.AsNoTracking().Where(a => a.EntityId == query.Id).OrderBy(a => a.Id)
+        // A problem's trail includes the uploads of its evidence files: they are entries of their own (one per file), but part of its story.
+        await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityId == query.Id
+                || (query.Kind == TargetKind.Problem && db.EvidenceFiles.Any(f => f.ProblemId == query.Id && f.Id == a.EntityId)))
+            .OrderBy(a => a.Id)
             .Select(a => new AuditEntryDto(a.Id, a.At, a.UserName, a.Role, a.Command, a.EntityType, a.EntityId, a.Trigger, a.FromState, a.ToState, a.Before, a.After))
             .ToListAsync(ct);
 }

@@ -26,7 +26,11 @@ public sealed record FeedBackProblem(Guid ProblemId, long? ExpectedVersion = nul
     public override string Trigger => ProblemTriggers.FeedBack;
 }
 
-public sealed record EvidenceInput(string FileName, string Sha256);
+/// <summary>
+/// Evidence named in a progress report: an uploaded file by its id (its stored name and hash are used), or for material kept
+/// elsewhere a name and the SHA-256 the unit computed.
+/// </summary>
+public sealed record EvidenceInput(string? FileName, string? Sha256, Guid? FileId = null);
 
 /// <summary>The unit reports progress (整改进展) with evidence (佐证材料).</summary>
 public sealed record ReportProgress(Guid ProblemId, string Text, int? Percent, string? Milestone, IReadOnlyList<EvidenceInput>? Evidence, long? ExpectedVersion = null)
@@ -45,8 +49,11 @@ public sealed class ReportProgressValidator : AbstractValidator<ReportProgress>
         RuleFor(c => c.Evidence).Must(e => e is null || e.Count <= 100).WithMessage("At most 100 evidence files per report.");
         RuleForEach(c => c.Evidence).ChildRules(e =>
         {
-            e.RuleFor(x => x.FileName).NotEmpty().MaximumLength(255);
-            e.RuleFor(x => x.Sha256).NotEmpty().Matches("^[0-9a-fA-F]{64}$");
+            e.RuleFor(x => x.FileName).NotEmpty().MaximumLength(255).When(x => x.FileId is null);
+            e.RuleFor(x => x.Sha256).NotEmpty().Matches("^[0-9a-fA-F]{64}$").When(x => x.FileId is null);
+            // An uploaded file is cited by id alone: a name or hash typed beside it could only disagree with the stored file.
+            e.RuleFor(x => x.FileName).Empty().When(x => x.FileId is not null).WithMessage("Give either fileId or fileName and sha256, not both.");
+            e.RuleFor(x => x.Sha256).Empty().When(x => x.FileId is not null).WithMessage("Give either fileId or fileName and sha256, not both.");
         });
     }
 }
@@ -120,10 +127,23 @@ public sealed class ProblemCommandHandlers(LifecycleContext context, ICurrentUse
         return await Done(Problem.FeedBack(context.Machine, user.Role, Now));
     }
 
-    public ValueTask<Result<ProblemSummary>> Handle(ReportProgress command, CancellationToken ct)
+    public async ValueTask<Result<ProblemSummary>> Handle(ReportProgress command, CancellationToken ct)
     {
-        var evidence = (command.Evidence ?? []).Select(e => new EvidenceRef(e.FileName, e.Sha256.ToLowerInvariant()));
-        return Done(Problem.ReportProgress(context.Machine, user.Role, user.UserId ?? Guid.Empty, command.Text, command.Percent, command.Milestone, evidence, Now));
+        var inputs = command.Evidence ?? [];
+        var fileIds = inputs.Where(e => e.FileId is not null).Select(e => e.FileId!.Value).Distinct().ToList();
+        var files = fileIds.Count == 0
+            ? []
+            : await db.EvidenceFiles.AsNoTracking().Where(f => fileIds.Contains(f.Id) && f.ProblemId == Problem.Id).ToDictionaryAsync(f => f.Id, ct);
+        if (fileIds.FirstOrDefault(id => !files.ContainsKey(id)) is var missing && missing != Guid.Empty)
+        {
+            // Missing, of another problem or of another unit: one answer, so the id tells nothing about other units' files.
+            return Error.Rule("evidence.file-not-of-problem", ("file", missing), ("problem", Problem.Code));
+        }
+
+        var evidence = inputs.Select(e => e.FileId is { } id
+            ? new EvidenceRef(files[id].FileName, files[id].Sha256, id)
+            : new EvidenceRef(e.FileName!, e.Sha256!.ToLowerInvariant()));
+        return await Done(Problem.ReportProgress(context.Machine, user.Role, user.UserId ?? Guid.Empty, command.Text, command.Percent, command.Milestone, evidence, Now));
     }
 
     public ValueTask<Result<ProblemSummary>> Handle(SubmitForReview command, CancellationToken ct) =>

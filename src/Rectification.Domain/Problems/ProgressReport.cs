@@ -31,5 +31,8 @@ public sealed class ProgressReport
     }
 }
 
-/// <summary>A reference to an evidence file: its name and SHA-256, so the write-off record can list what was relied on.</summary>
-public sealed record EvidenceRef(string FileName, string Sha256);
+/// <summary>
+/// A reference to an evidence file: its name and SHA-256, so the write-off record can list what was relied on. A file
+/// uploaded here carries its id; the name and hash are then the stored file's, not what a client typed.
+/// </summary>
+public sealed record EvidenceRef(string FileName, string Sha256, Guid? FileId = null);

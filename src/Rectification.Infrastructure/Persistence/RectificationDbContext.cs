@@ -30,6 +30,7 @@ public sealed class RectificationDbContext(DbContextOptions<RectificationDbConte
     public DbSet<DeadlineExtension> Extensions => Set<DeadlineExtension>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Domain.Evaluations.EffectEvaluation> Evaluations => Set<Domain.Evaluations.EffectEvaluation>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     // New audit entries join the hash chain at save time, inside the caller's transaction.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(AuditChainInterceptor.Instance);

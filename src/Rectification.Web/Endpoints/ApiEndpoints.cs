@@ -125,6 +125,7 @@ public static class ApiEndpoints
         }).RequireAuthorization(policy => policy.RequireRole(nameof(Domain.Organization.Role.Administrator)));
 
         api.MapReports();
+        api.MapEvidence(app.ServiceProvider.GetRequiredService<Infrastructure.Evidence.EvidenceStorage>().Options);
 
         api.MapGet("/statistics", async (Guid? unitId, Guid? roundId, ISender s, CancellationToken ct) =>
             (await s.Send(new GetStatistics(unitId, roundId), ct)).ToHttp()).WithTags("Statistics");

@@ -16,10 +16,13 @@ public static class ResultMapping
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
         result.IsSuccess ? (onSuccess ?? (v => Results.Ok(v)))(result.Value) : ToProblem(result.Error!);
 
-    public static IResult ToProblem(Error error)
+    public static IResult ToProblem(Error error) => ToProblem(error, null);
+
+    /// <summary>With <paramref name="statusOverride"/>: for refusals HTTP has a closer status for than the kind's (413, 415).</summary>
+    public static IResult ToProblem(Error error, int? statusOverride)
     {
         var culture = CultureInfo.CurrentUICulture;
-        var status = error.Kind switch
+        var status = statusOverride ?? error.Kind switch
         {
             ErrorKind.Validation => StatusCodes.Status400BadRequest,
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
@@ -37,7 +40,7 @@ public static class ResultMapping
             extensions[Reserved.Contains(key) ? "arg" + char.ToUpperInvariant(key[0]) + key[1..] : key] = value;
         }
 
-        if (error.Kind == ErrorKind.Validation)
+        if (error.Kind == ErrorKind.Validation && statusOverride is null or StatusCodes.Status400BadRequest)
         {
             return Results.ValidationProblem(error.FieldErrors.ToDictionary(kv => kv.Key, kv => kv.Value), Messages.Format(error, culture),
                 title: Messages.Title(error.Kind, culture), extensions: extensions);

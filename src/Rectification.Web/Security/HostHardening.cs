@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Rectification.Application.Localization;
@@ -13,7 +14,7 @@ namespace Rectification.Web.Security;
 /// and a ProblemDetails with a stable <c>code</c> for every error the framework answers by itself (401, 403, 404, 405, 413, 415, 429 …).
 /// </summary>
 /// <remarks>
-/// Configuration: <c>Limits:MaxRequestBytes</c> (default 1 MB), <c>RateLimiting:Enabled</c> (default true),
+/// Configuration: <c>Limits:MaxRequestBytes</c> (default 1 MB; an endpoint with <see cref="IRequestSizeLimitMetadata"/> sets its own), <c>RateLimiting:Enabled</c> (default true),
 /// <c>RateLimiting:PermitsPerMinute</c> per signed-in user (default 600), <c>RateLimiting:AnonymousPermitsPerMinute</c> per
 /// client address (default 120).
 /// </remarks>
@@ -106,8 +107,10 @@ public static class HostHardening
         });
     }
 
-    private static async Task LimitRequestBody(HttpContext context, RequestDelegate next, long limit)
+    private static async Task LimitRequestBody(HttpContext context, RequestDelegate next, long hostLimit)
     {
+        // An endpoint that takes files (evidence uploads) states its own limit; every other request keeps the host's.
+        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? hostLimit;
         var request = context.Request;
         if (request.ContentLength is { } length && length > limit)
         {
