@@ -16,10 +16,11 @@ public static class ResultMapping
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
         result.IsSuccess ? (onSuccess ?? (v => Results.Ok(v)))(result.Value) : ToProblem(result.Error!);
 
-    public static IResult ToProblem(Error error)
+    /// <param name="statusOverride">For the few answers the kinds do not cover, e.g. 401 for refused credentials.</param>
+    public static IResult ToProblem(Error error, int? statusOverride = null)
     {
         var culture = CultureInfo.CurrentUICulture;
-        var status = error.Kind switch
+        var status = statusOverride ?? error.Kind switch
         {
             ErrorKind.Validation => StatusCodes.Status400BadRequest,
             ErrorKind.NotFound => StatusCodes.Status404NotFound,

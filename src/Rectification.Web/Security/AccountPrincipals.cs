@@ -1,0 +1,37 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Rectification.Domain.Organization;
+using Rectification.Infrastructure.Persistence;
+
+namespace Rectification.Web.Security;
+
+/// <summary>
+/// Builds the signed-in principal from the domain user, whatever proved the identity (password, token, single sign-on), so
+/// role and unit always come from the Users table and never from what a client or an external provider sent.
+/// </summary>
+public sealed class AccountPrincipals(RectificationDbContext db)
+{
+    public const string MethodClaim = "rectification:auth-method";
+
+    public async Task<ClaimsPrincipal?> ForUserAsync(Guid userId, string scheme, string method, CancellationToken ct = default)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+        return user is null ? null : await ForUserAsync(user, scheme, method, ct);
+    }
+
+    public async Task<ClaimsPrincipal> ForUserAsync(UserAccount user, string scheme, string method, CancellationToken ct = default)
+    {
+        var unitPath = await db.Units.Where(u => u.Id == user.UnitId).Select(u => u.Path).FirstAsync(ct);
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new Claim(ClaimTypes.Name, user.UserName),
+            new Claim(ClaimTypes.GivenName, user.DisplayName),
+            new Claim(ClaimTypes.Role, user.Role.ToString()),
+            new Claim(HttpCurrentUser.UnitIdClaim, user.UnitId.ToString()),
+            new Claim(HttpCurrentUser.UnitPathClaim, unitPath),
+            new Claim(MethodClaim, method),
+        ], scheme, ClaimTypes.Name, ClaimTypes.Role);
+        return new ClaimsPrincipal(identity);
+    }
+}
