@@ -55,6 +55,9 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHostHardening(builder.Configuration);
+// Chinese pages are written as Chinese characters, not as numeric entities (the encoder still escapes markup).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddRazorPages(o =>
 {
     // Every page needs a signed-in user except the sign-in form itself.
