@@ -17,7 +17,8 @@ using Rectification.Web.Security;
 namespace Rectification.Integration.Tests;
 
 /// <summary>The real host on a real database; only time is fake, and faults can be injected at SaveChanges.</summary>
-public sealed class TestHost(DatabaseOptions database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class TestHost(DatabaseOptions database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    : WebApplicationFactory<Program>
 {
     /// <summary>The key the host signs API tokens with; a test that forges a token uses another.</summary>
     public const string SigningKey = "test-signing-key-of-the-rectification-suites-0123456789";
@@ -56,6 +57,7 @@ public sealed class TestHost(DatabaseOptions database, IReadOnlyDictionary<strin
                 .AddPolicyScheme(TestScheme, "Test header, else the product's schemes", o => o.ForwardDefaultSelector = context =>
                     context.Request.Headers.ContainsKey(DemoHeaderAuthentication.Header) ? DemoHeaderAuthentication.SchemeName : SecurityRegistration.PolicyScheme);
             services.Configure<AuthenticationOptions>(o => o.DefaultScheme = TestScheme);
+            configureServices?.Invoke(services);
             services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestActor>().User
                 ?? ActivatorUtilities.CreateInstance<HttpCurrentUser>(sp));
         });

@@ -14,6 +14,7 @@ public static class UiText
         ["user-name"] = ("用户名", "User name"),
         ["password"] = ("密码", "Password"),
         ["sso"] = ("使用统一身份认证登录", "Sign in with single sign-on"),
+        ["sso-failed"] = ("统一身份认证未能登录：本系统中没有与该身份对应的用户，或认证已失效。", "Single sign-on did not sign you in: no user of this system matches that identity, or the attempt expired."),
         ["code"] = ("编号", "Code"),
         ["title"] = ("问题", "Problem"),
         ["unit"] = ("单位", "Unit"),

@@ -31,6 +31,15 @@ public static class OidcSignIn
         }
 
         o.Events.OnTokenValidated = MapToDomainUser;
+        // A refusal (no matching user, a provider error, an expired attempt) goes back to the form with a message, not to a 500.
+        o.Events.OnRemoteFailure = context =>
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OidcSignIn))
+                .LogWarning("Single sign-on failed: {Reason}", context.Failure?.Message);
+            context.Response.Redirect(SecurityRegistration.SignInPath + "?error=sso");
+            context.HandleResponse();
+            return Task.CompletedTask;
+        };
     }
 
     private static async Task MapToDomainUser(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context)

@@ -17,7 +17,11 @@ public sealed class SignInModel(PasswordSignIn signIn, AccountPrincipals princip
     public string? ReturnUrl { get; private set; }
     public string? SingleSignOn => settings.Oidc?.DisplayName;
 
-    public void OnGet(string? returnUrl) => ReturnUrl = Local(returnUrl);
+    public void OnGet(string? returnUrl, string? error)
+    {
+        ReturnUrl = Local(returnUrl);
+        Error = error == "sso" ? UiText.T("sso-failed") : null;
+    }
 
     public IActionResult OnGetSso(string? returnUrl) => settings.Oidc is null
         ? NotFound()
