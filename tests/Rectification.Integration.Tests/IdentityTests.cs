@@ -102,6 +102,7 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
         {
             Assert.That(wrong.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That((string?)wrong.Body!["code"], Is.EqualTo("account.sign-in-failed"));
+            Assert.That((string?)wrong.Body!["title"], Is.EqualTo("Sign-in failed"));
             Assert.That(unknown.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(unknown.Body!.ToJsonString().Replace("nobody-at-all", name, StringComparison.Ordinal), Does.Not.Contain("nobody"));
             Assert.That((string?)unknown.Body!["code"], Is.EqualTo("account.sign-in-failed"));
@@ -208,6 +209,9 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
 
         var wrongCurrent = await Post(client, "/api/account/password", new { currentPassword = "Not-The-Password-1", newPassword = next });
         var tooWeak = await Post(client, "/api/account/password", new { currentPassword = TestAccounts.Password, newPassword = "short" });
+        client.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("zh-CN"));
+        var tooWeakZh = await Post(client, "/api/account/password", new { currentPassword = TestAccounts.Password, newPassword = "short" });
         var changed = await Post(client, "/api/account/password", new { currentPassword = TestAccounts.Password, newPassword = next });
         var oldOne = await Post(Anonymous(), "/api/account/token", new { userName = name, password = TestAccounts.Password });
         var newOne = await Post(Anonymous(), "/api/account/token", new { userName = name, password = next });
@@ -217,6 +221,8 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
         {
             Assert.That((wrongCurrent.Status, (string?)wrongCurrent.Body!["code"]), Is.EqualTo((HttpStatusCode.BadRequest, "account.password-mismatch")));
             Assert.That((tooWeak.Status, (string?)tooWeak.Body!["code"]), Is.EqualTo((HttpStatusCode.BadRequest, "account.password-rejected")));
+            Assert.That((string?)tooWeak.Body!["detail"], Does.Contain("at least 12 characters"));
+            Assert.That((string?)tooWeakZh.Body!["detail"], Does.Contain("密码至少 12 个字符"));
             Assert.That(changed.Status, Is.EqualTo(HttpStatusCode.NoContent));
             Assert.That(oldOne.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(newOne.Status, Is.EqualTo(HttpStatusCode.OK));

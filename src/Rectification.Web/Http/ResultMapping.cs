@@ -44,6 +44,7 @@ public static class ResultMapping
                 title: Messages.Title(error.Kind, culture), extensions: extensions);
         }
 
-        return Results.Problem(Messages.Format(error, culture), statusCode: status, title: Messages.Title(error.Kind, culture), extensions: extensions);
+        var title = status == StatusCodes.Status401Unauthorized ? (Messages.IsEnglish(culture) ? "Sign-in failed" : "登录失败") : Messages.Title(error.Kind, culture);
+        return Results.Problem(Messages.Format(error, culture), statusCode: status, title: title, extensions: extensions);
     }
 }

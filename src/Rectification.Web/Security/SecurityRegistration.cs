@@ -37,7 +37,8 @@ public static class SecurityRegistration
                 configuration.GetSection("Authentication:Password").Bind(o.Password);
                 configuration.GetSection("Authentication:Lockout").Bind(o.Lockout);
             })
-            .AddSignInManager();
+            .AddSignInManager()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddScoped<IUserStore<Account>, UserOnlyStore<Account, RectificationDbContext, Guid>>();
         services.AddScoped<AccountPrincipals>();
         services.AddScoped<SignInAudit>();
