@@ -204,7 +204,10 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
     {
         var name = await NewAccount();
         var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Token(name));
+        var before = await Token(name);
+        var cookieSession = Anonymous();
+        await cookieSession.PostAsJsonAsync("/api/account/sign-in", new { userName = name, password = TestAccounts.Password });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", before);
         const string next = "Second-Horse-8-Battery";
 
         var wrongCurrent = await Post(client, "/api/account/password", new { currentPassword = "Not-The-Password-1", newPassword = next });
@@ -216,6 +219,8 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
         var oldOne = await Post(Anonymous(), "/api/account/token", new { userName = name, password = TestAccounts.Password });
         var newOne = await Post(Anonymous(), "/api/account/token", new { userName = name, password = next });
         var audited = await Host.Query(db => db.AuditEntries.CountAsync(a => a.Command == "Account.ChangePassword" && a.UserName == name));
+        var oldToken = await Me(before);
+        var oldCookie = (await cookieSession.GetAsync("/api/me")).StatusCode;
 
         using (Assert.EnterMultipleScope())
         {
@@ -227,6 +232,8 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
             Assert.That(oldOne.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(newOne.Status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(audited, Is.EqualTo(1));
+            Assert.That(oldToken, Is.EqualTo(HttpStatusCode.Unauthorized), "a token issued before the change");
+            Assert.That(oldCookie, Is.EqualTo(HttpStatusCode.Unauthorized), "a session signed in before the change");
         }
     }
 

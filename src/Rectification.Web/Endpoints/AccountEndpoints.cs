@@ -29,7 +29,7 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/api/account").WithTags("Account").RequireAuthorization();
 
-        account.MapPost("/token", async (Credentials c, PasswordSignIn signIn, AccessTokens tokens, IOptions<IdentityOptions> identity, CancellationToken ct) =>
+        account.MapPost("/token", async (Credentials c, PasswordSignIn signIn, AccessTokens tokens, AccountPrincipals principals, IOptions<IdentityOptions> identity, CancellationToken ct) =>
         {
             if (Invalid(c) is { } invalid)
             {
@@ -37,7 +37,13 @@ public static class AccountEndpoints
             }
 
             var attempt = await signIn.CheckAsync(c.UserName!, c.Password!, "token", ct);
-            return attempt.User is { } user ? Results.Ok(tokens.Issue(user)) : Refused(attempt.Outcome, identity);
+            if (attempt.User is not { } user)
+            {
+                return Refused(attempt.Outcome, identity);
+            }
+
+            var principal = await principals.ForUserAsync(user, "token", "password", ct);
+            return Results.Ok(tokens.Issue(user, principal.FindFirst(AccountPrincipals.StampClaim)?.Value));
         }).AllowAnonymous();
 
         account.MapPost("/sign-in", async (Credentials c, PasswordSignIn signIn, AccountPrincipals principals, IOptions<IdentityOptions> identity, HttpContext http, CancellationToken ct) =>

@@ -15,7 +15,7 @@ public sealed class AccessTokens(AuthenticationSettings settings, TimeProvider c
 
     public static SymmetricSecurityKey Key(AuthenticationSettings settings) => new(settings.SigningKey) { KeyId = "rectification" };
 
-    public Issued Issue(UserAccount user)
+    public Issued Issue(UserAccount user, string? securityStamp)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -30,6 +30,7 @@ public sealed class AccessTokens(AuthenticationSettings settings, TimeProvider c
                 [JwtRegisteredClaimNames.Sub] = user.Id.ToString(),
                 [JwtRegisteredClaimNames.Name] = user.UserName,
                 [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+                [AccountPrincipals.StampClaim] = securityStamp ?? "",
             },
             SigningCredentials = new SigningCredentials(Key(settings), SecurityAlgorithms.HmacSha256),
         });

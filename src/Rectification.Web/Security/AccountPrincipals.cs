@@ -13,6 +13,9 @@ public sealed class AccountPrincipals(RectificationDbContext db)
 {
     public const string MethodClaim = "rectification:auth-method";
 
+    /// <summary>The account's security stamp at sign-in; Identity changes it with the password, which ends every older session and token.</summary>
+    public const string StampClaim = "stamp";
+
     public async Task<ClaimsPrincipal?> ForUserAsync(Guid userId, string scheme, string method, CancellationToken ct = default)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
@@ -22,6 +25,7 @@ public sealed class AccountPrincipals(RectificationDbContext db)
     public async Task<ClaimsPrincipal> ForUserAsync(UserAccount user, string scheme, string method, CancellationToken ct = default)
     {
         var unitPath = await db.Units.Where(u => u.Id == user.UnitId).Select(u => u.Path).FirstAsync(ct);
+        var stamp = await CurrentStampAsync(user.Id, ct);
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
@@ -32,6 +36,21 @@ public sealed class AccountPrincipals(RectificationDbContext db)
             new Claim(HttpCurrentUser.UnitPathClaim, unitPath),
             new Claim(MethodClaim, method),
         ], scheme, ClaimTypes.Name, ClaimTypes.Role);
+        if (stamp is not null)
+        {
+            identity.AddClaim(new Claim(StampClaim, stamp));
+        }
+
         return new ClaimsPrincipal(identity);
     }
+
+    /// <summary>
+    /// False once the password changed (or the account was removed) after the session or token was issued. A principal without a
+    /// stamp came from single sign-on for a user without a local account, which has nothing to change.
+    /// </summary>
+    public async Task<bool> IsCurrentAsync(Guid userId, string? stamp, CancellationToken ct = default) =>
+        stamp is null || stamp == await CurrentStampAsync(userId, ct);
+
+    private Task<string?> CurrentStampAsync(Guid userId, CancellationToken ct) =>
+        db.Accounts.AsNoTracking().Where(a => a.Id == userId).Select(a => a.SecurityStamp).FirstOrDefaultAsync(ct);
 }

@@ -59,6 +59,7 @@ public static class SecurityRegistration
                 o.LoginPath = SignInPath;
                 o.AccessDeniedPath = SignInPath;
                 o.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnValidatePrincipal = EndIfPasswordChanged;
                 o.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
             })
             .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o =>
@@ -109,16 +110,29 @@ public static class SecurityRegistration
     private static async Task ReplaceWithDomainPrincipal(Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext context)
     {
         var principals = context.HttpContext.RequestServices.GetRequiredService<AccountPrincipals>();
-        var principal = AccessTokens.UserId(context.Principal!) is { } id
-            ? await principals.ForUserAsync(id, JwtBearerDefaults.AuthenticationScheme, "token", context.HttpContext.RequestAborted)
+        var ct = context.HttpContext.RequestAborted;
+        var stamp = context.Principal!.FindFirst(AccountPrincipals.StampClaim)?.Value is { Length: > 0 } s ? s : null;
+        var principal = AccessTokens.UserId(context.Principal!) is { } id && await principals.IsCurrentAsync(id, stamp, ct)
+            ? await principals.ForUserAsync(id, JwtBearerDefaults.AuthenticationScheme, "token", ct)
             : null;
         if (principal is null)
         {
-            context.Fail("The token names no user of this system.");
+            context.Fail("The token names no user of this system, or the password changed since it was issued.");
             return;
         }
 
         context.Principal = principal;
+    }
+
+    private static async Task EndIfPasswordChanged(CookieValidatePrincipalContext context)
+    {
+        var principals = context.HttpContext.RequestServices.GetRequiredService<AccountPrincipals>();
+        var stamp = context.Principal?.FindFirst(AccountPrincipals.StampClaim)?.Value;
+        if (context.Principal is null || AccessTokens.UserId(context.Principal) is not { } id || !await principals.IsCurrentAsync(id, stamp, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+        }
     }
 
     /// <summary>The API answers 401/403 (a ProblemDetails follows); a page goes to the sign-in form.</summary>
