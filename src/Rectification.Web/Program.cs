@@ -55,6 +55,15 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHostHardening(builder.Configuration);
+// Chinese pages are written as Chinese characters, not as numeric entities (the encoder still escapes markup).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.AddRazorPages(o =>
+{
+    // Every page needs a signed-in user except the sign-in form itself.
+    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+});
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
 builder.Services.AddOpenApi();
@@ -81,7 +90,19 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     DefaultRequestCulture = new RequestCulture("zh-CN"),
     SupportedCultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
     SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")],
-    RequestCultureProviders = [new AcceptLanguageHeaderRequestCultureProvider()],
+    // ?culture=en switches the pages (and is remembered in a cookie, below); otherwise the browser's Accept-Language decides.
+    RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
+});
+app.Use((context, next) =>
+{
+    if (context.Request.Query.ContainsKey("culture") && context.Features.Get<IRequestCultureFeature>()?.Provider is QueryStringRequestCultureProvider)
+    {
+        var culture = CultureInfo.CurrentUICulture.Name;
+        context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+    }
+
+    return next(context);
 });
 app.UseAuthentication();
 app.UseHostHardening();
@@ -91,8 +112,14 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapHealthChecks("/health");
 app.MapApi();
+app.MapAccount();
+app.MapRazorPages();
+app.MapGet(Rectification.Web.Pages.UiStyles.Path, () => Results.Text(Rectification.Web.Pages.UiStyles.Css, "text/css")).ExcludeFromDescription().AllowAnonymous();
 app.UseJobs();
-app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+if (app.Services.GetRequiredService<AuthenticationSettings>().SigningKeyIsEphemeral)
+{
+    app.Logger.LogWarning("Authentication:Jwt:SigningKey is not set: API tokens are signed with a random key and end when the process does");
+}
 
 try
 {

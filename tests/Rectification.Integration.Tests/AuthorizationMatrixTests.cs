@@ -118,7 +118,16 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("GET", "/api/evidence/{id:guid}", Everyone, Target.Unit),
         new("GET", "/api/statistics", Everyone, Target.Unit),
         new("GET", "/api/statistics/by-unit", Everyone, Target.Unit),
+        new("POST", "/api/account/sign-out", Everyone, Target.None),
+        // Nobody in the matrix has a local password: the change is refused past authorization (409 account.no-password).
+        new("POST", "/api/account/password", Everyone, Target.None),
     ];
+
+    /// <summary>
+    /// The only endpoints open without sign-in: where a password is exchanged for a token or a cookie. Anonymous, they must answer
+    /// the credentials (401 account.sign-in-failed for wrong ones), never "sign in first".
+    /// </summary>
+    public static readonly IReadOnlyList<string> AnonymousEndpoints = ["POST /api/account/token", "POST /api/account/sign-in"];
 
     /// <summary>
     /// Endpoints that answer across units by design, so a 2xx body may name another unit's objects: the mail queue is the
@@ -252,6 +261,10 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["GET /api/evidence/{id:guid}"] = async c => new Request($"/api/evidence/{(await c.Obj(Kind.EvidenceFile)).Id}"),
         ["GET /api/statistics"] = c => Get($"/api/statistics?unitId={c.UnitId}"),
         ["GET /api/statistics/by-unit"] = c => Get($"/api/statistics/by-unit?parentId={c.UnitId}"),
+        ["POST /api/account/sign-out"] = c => Task.FromResult(new Request("/api/account/sign-out")),
+        ["POST /api/account/password"] = c => Task.FromResult(new Request("/api/account/password", new { currentPassword = "Not-The-Password-1", newPassword = "Another-Password-2" })),
+        ["POST /api/account/token"] = c => Task.FromResult(new Request("/api/account/token", new { userName = "matrix-nobody", password = "Wrong-Password-1" })),
+        ["POST /api/account/sign-in"] = c => Task.FromResult(new Request("/api/account/sign-in", new { userName = "matrix-nobody", password = "Wrong-Password-1" })),
     };
 
     private static Task<Request> Get(string path) => Task.FromResult(new Request(path));
@@ -281,8 +294,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         var clock = Stopwatch.StartNew();
         var endpoints = ApiSurface.Enumerate(Host.Services);
         var rows = Table.ToDictionary(r => r.Key);
-        var unlisted = endpoints.Where(e => !rows.ContainsKey(e.Key) || !Requests.ContainsKey(e.Key)).Select(e => e.Key).ToList();
-        var stale = rows.Keys.Where(k => endpoints.All(e => e.Key != k)).ToList();
+        var unlisted = endpoints.Where(e => !(rows.ContainsKey(e.Key) || AnonymousEndpoints.Contains(e.Key)) || !Requests.ContainsKey(e.Key)).Select(e => e.Key).ToList();
+        var stale = rows.Keys.Concat(AnonymousEndpoints).Where(k => endpoints.All(e => e.Key != k)).ToList();
         Assert.That(unlisted, Is.Empty, "API endpoints without an expectation (and a request) in the authorization matrix; add them to Table and Requests");
         Assert.That(stale, Is.Empty, "rows of the authorization matrix for endpoints the host no longer maps");
 
@@ -321,14 +334,17 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
             }
         });
 
-        // Nobody signed in: every endpoint refuses before anything else.
+        // Nobody signed in: every endpoint refuses before anything else, except the sign-in endpoints, which judge the credentials.
         foreach (var endpoint in endpoints)
         {
-            var request = await Requests[endpoint.Key](new Case(this, rows[endpoint.Key], Role.Leadership, Scope.Own, missing: true));
+            var anonymous = AnonymousEndpoints.Contains(endpoint.Key);
+            var row = anonymous ? new Expectation(endpoint.Method, endpoint.Pattern, Everyone, Target.None) : rows[endpoint.Key];
+            var request = await Requests[endpoint.Key](new Case(this, row, Role.Leadership, Scope.Own, missing: true));
             var answer = await Send(clients.For(null), endpoint.Method, request);
-            if (answer.Status != HttpStatusCode.Unauthorized || answer.ContentType != "application/problem+json")
+            if (answer.Status != HttpStatusCode.Unauthorized || answer.ContentType != "application/problem+json"
+                || (anonymous ? answer.Code != "account.sign-in-failed" : answer.Code != "authentication.required"))
             {
-                failures.Enqueue($"{endpoint.Key} without sign-in: {(int)answer.Status} {answer.ContentType}");
+                failures.Enqueue($"{endpoint.Key} without sign-in: {(int)answer.Status} {answer.ContentType} {answer.Code}");
             }
         }
 

@@ -685,7 +685,10 @@ public sealed class FuzzTests(DatabaseProvider provider) : HostTest(provider)
                 var version = entity.FindProperty("Version")?.GetColumnName(store);
                 var name = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{table}\"" : $"\"{table}\"";
                 await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT COUNT(*), {(version is null ? "0" : $"COALESCE(SUM(\"{version}\"), 0)")} FROM {name}";
+                // Sign-in attempts are audited whoever makes them and however they end: those entries are the one change a refused
+                // request must make.
+                var filter = table == "AuditEntries" ? $" WHERE \"Command\" <> '{Web.Security.SignInAudit.Command}'" : "";
+                command.CommandText = $"SELECT COUNT(*), {(version is null ? "0" : $"COALESCE(SUM(\"{version}\"), 0)")} FROM {name}{filter}";
                 await using var reader = await command.ExecuteReaderAsync();
                 await reader.ReadAsync();
                 result[table] = (Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),

@@ -26,8 +26,14 @@ public abstract class HostTest(DatabaseProvider provider)
     {
         database = await TestDatabase.CreateAsync(provider);
         Host = new TestHost(database.Options);
+        BeforeStart(Host);
         await using var scope = Host.Services.CreateAsyncScope();
         Org = await Organization.SeedAsync(scope.ServiceProvider.GetRequiredService<RectificationDbContext>());
+    }
+
+    /// <summary>The last moment to change how the host runs (e.g. on a real port for a browser) before it starts.</summary>
+    protected virtual void BeforeStart(TestHost host)
+    {
     }
 
     [TearDown]

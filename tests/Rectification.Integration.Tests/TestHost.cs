@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Mediator;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -16,8 +17,14 @@ using Rectification.Web.Security;
 namespace Rectification.Integration.Tests;
 
 /// <summary>The real host on a real database; only time is fake, and faults can be injected at SaveChanges.</summary>
-public sealed class TestHost(DatabaseOptions database) : WebApplicationFactory<Program>
+public sealed class TestHost(DatabaseOptions database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
+    : WebApplicationFactory<Program>
 {
+    /// <summary>The key the host signs API tokens with; a test that forges a token uses another.</summary>
+    public const string SigningKey = "test-signing-key-of-the-rectification-suites-0123456789";
+
+    private const string TestScheme = "TestHeaderOrProduct";
+
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
     public SaveFaults Faults { get; } = new();
     public const long EvidenceMaxFileBytes = 256 * 1024;
@@ -28,7 +35,8 @@ public sealed class TestHost(DatabaseOptions database) : WebApplicationFactory<P
         builder.UseEnvironment("Development");
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Rectification", database.ConnectionString);
-        builder.UseSetting("Authentication:DemoHeader", "true");
+        builder.UseSetting("Authentication:Jwt:SigningKey", SigningKey);
+        builder.UseSetting("RateLimiting:SignInPermitsPerMinute", "1000000");
         // Tests run the sweep themselves at the instants they choose; the Hangfire tests start servers of their own.
         builder.UseSetting("Jobs:Enabled", "false");
         // The rate limit stays on, but far above what the fuzz and matrix suites send per user in a minute.
@@ -37,12 +45,24 @@ public sealed class TestHost(DatabaseOptions database) : WebApplicationFactory<P
         builder.UseSetting("Evidence:Folder", EvidenceFolder);
         // Small, so that the oversized-upload tests and the fuzz suite send little.
         builder.UseSetting("Evidence:MaxFileBytes", EvidenceMaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IInterceptor>(Faults);
             services.AddScoped<TestActor>();
+            // A request naming a user in the test header is that user; any other request meets the product's own schemes.
+            services.AddAuthentication()
+                .AddScheme<AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null)
+                .AddPolicyScheme(TestScheme, "Test header, else the product's schemes", o => o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(DemoHeaderAuthentication.Header) ? DemoHeaderAuthentication.SchemeName : SecurityRegistration.PolicyScheme);
+            services.Configure<AuthenticationOptions>(o => o.DefaultScheme = TestScheme);
+            configureServices?.Invoke(services);
             services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestActor>().User
                 ?? ActivatorUtilities.CreateInstance<HttpCurrentUser>(sp));
         });

@@ -17,6 +17,7 @@ public sealed class RectificationDbContext(DbContextOptions<RectificationDbConte
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<Identity.Account> Accounts => Set<Identity.Account>();
     public DbSet<Round> Rounds => Set<Round>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<Problem> Problems => Set<Problem>();

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Abstractions;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Common;
 using Rectification.Domain.Plans;
 using Rectification.Domain.Problems;
+using Rectification.Infrastructure.Identity;
 using Rectification.Infrastructure.Persistence;
 
 namespace Rectification.Web.Demo;
@@ -40,6 +42,7 @@ public static class DemoSeeder
         // One transaction: a seeding step that fails leaves no half-built city behind that the check above would then mistake for a finished one.
         await using var transaction = await db.Database.BeginTransactionAsync();
         var organization = await SeedOrganizationAsync(db, random, clock);
+        var accounts = await DemoAccounts.CreateAsync(provider.GetRequiredService<UserManager<Account>>(), organization);
         var schedule = new DemoScheduleBuilder(random, clock, organization.Targets);
         var inspections = schedule.Build();
         db.Rounds.AddRange(schedule.Rounds);
@@ -57,7 +60,7 @@ public static class DemoSeeder
 
         await transaction.CommitAsync();
         stopwatch.Stop();
-        await DemoSummary.LogAsync(db, logger, organization, stopwatch.Elapsed, steps.Count, now);
+        await DemoSummary.LogAsync(db, logger, organization, accounts, stopwatch.Elapsed, steps.Count, now);
     }
 
     private static async Task<DemoOrganization> SeedOrganizationAsync(RectificationDbContext db, DemoRandom random, DemoClock clock)

@@ -8,7 +8,8 @@ namespace Rectification.Web.Demo;
 /// <summary>Reads back what was seeded, from the database, so the log states what a user will actually find.</summary>
 internal static class DemoSummary
 {
-    public static async Task LogAsync(RectificationDbContext db, ILogger logger, DemoOrganization organization, TimeSpan elapsed, int steps, DateTime utcNow)
+    public static async Task LogAsync(RectificationDbContext db, ILogger logger, DemoOrganization organization, IReadOnlyList<Domain.Organization.UserAccount> accounts,
+        TimeSpan elapsed, int steps, DateTime utcNow)
     {
         var problemStates = await CountAsync(db.Problems.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }), g => g.Key, g => g.Count);
         var fedBack = problemStates.Where(kv => kv.Key != ProblemStates.Registered).Sum(kv => kv.Value);
@@ -28,11 +29,8 @@ internal static class DemoSummary
             problemStates.Values.Sum(), Describe(problemStates), GetStatisticsHandler.CompletionRate(closed, fedBack), overdue, reopened, Describe(plans));
         logger.LogInformation("Clues: {Clues}; by colour {Colours}; by state {ClueStates}",
             clueStates.Values.Sum(), Describe(colours), Describe(clueStates));
-        var example = organization.Targets[0].Unit.Code.ToLowerInvariant();
-        var district = organization.Targets[0].District.Code.ToLowerInvariant();
-        logger.LogInformation(
-            "Demo logins (X-Demo-User header): office, group, discipline, organization, leader, admin; each unit <code>-leader and <code>-liaison (e.g. {Leader}, {Liaison}); each district <code>-discipline and <code>-organization (e.g. {Discipline})",
-            $"{example}-leader", $"{example}-liaison", $"{district}-discipline");
+        logger.LogInformation("Demo accounts (sign in at /account/sign-in or POST /api/account/token): {Accounts}",
+            string.Join(", ", accounts.Select(a => $"{a.UserName} ({a.Role}) / {DemoAccounts.PasswordFor(a.UserName)}")));
     }
 
     private static async Task<Dictionary<string, int>> CountAsync<T>(IQueryable<T> rows, Func<T, string> key, Func<T, int> count) =>

@@ -16,10 +16,8 @@ public static class ResultMapping
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
         result.IsSuccess ? (onSuccess ?? (v => Results.Ok(v)))(result.Value) : ToProblem(result.Error!);
 
-    public static IResult ToProblem(Error error) => ToProblem(error, null);
-
-    /// <summary>With <paramref name="statusOverride"/>: for refusals HTTP has a closer status for than the kind's (413, 415).</summary>
-    public static IResult ToProblem(Error error, int? statusOverride)
+    /// <param name="statusOverride">For refusals HTTP has a closer status for than the kind's: 401 for refused credentials, 413, 415.</param>
+    public static IResult ToProblem(Error error, int? statusOverride = null)
     {
         var culture = CultureInfo.CurrentUICulture;
         var status = statusOverride ?? error.Kind switch
@@ -46,6 +44,7 @@ public static class ResultMapping
                 title: Messages.Title(error.Kind, culture), extensions: extensions);
         }
 
-        return Results.Problem(Messages.Format(error, culture), statusCode: status, title: Messages.Title(error.Kind, culture), extensions: extensions);
+        var title = status == StatusCodes.Status401Unauthorized ? (Messages.IsEnglish(culture) ? "Sign-in failed" : "登录失败") : Messages.Title(error.Kind, culture);
+        return Results.Problem(Messages.Format(error, culture), statusCode: status, title: title, extensions: extensions);
     }
 }

@@ -16,7 +16,8 @@ namespace Rectification.Web.Security;
 /// <remarks>
 /// Configuration: <c>Limits:MaxRequestBytes</c> (default 1 MB; an endpoint with <see cref="IRequestSizeLimitMetadata"/> sets its own), <c>RateLimiting:Enabled</c> (default true),
 /// <c>RateLimiting:PermitsPerMinute</c> per signed-in user (default 600), <c>RateLimiting:AnonymousPermitsPerMinute</c> per
-/// client address (default 120).
+/// client address (default 120), <c>RateLimiting:SignInPermitsPerMinute</c> per client address on the sign-in endpoints and
+/// the sign-in form (default 10), stricter than the API because each attempt there is a password guess.
 /// </remarks>
 public static class HostHardening
 {
@@ -88,15 +89,30 @@ public static class HostHardening
         return app;
     }
 
+    /// <summary>Where passwords are tried: the two API sign-in endpoints and the sign-in form.</summary>
+    public static readonly string[] SignInPaths = ["/api/account/token", "/api/account/sign-in", "/account/sign-in"];
+
     private static RateLimitPartition<string> Partition(HttpContext context, HardeningOptions options)
     {
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (HttpMethods.IsPost(context.Request.Method) && SignInPaths.Any(p => context.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            return RateLimitPartition.GetFixedWindowLimiter("sign-in:" + address, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.SignInPermitsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        }
+
         if (!context.Request.Path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return RateLimitPartition.GetNoLimiter("not-api");
         }
 
         var user = context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : null;
-        var key = user is not null ? "user:" + user : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        var key = user is not null ? "user:" + user : "address:" + address;
         var permits = user is not null ? options.PermitsPerMinute : options.AnonymousPermitsPerMinute;
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
@@ -235,7 +251,7 @@ public static class HostHardening
         _ => string.Create(CultureInfo.InvariantCulture, $"http.{status}"),
     };
 
-    internal sealed record HardeningOptions(long MaxRequestBytes, bool RateLimitingEnabled, int PermitsPerMinute, int AnonymousPermitsPerMinute)
+    internal sealed record HardeningOptions(long MaxRequestBytes, bool RateLimitingEnabled, int PermitsPerMinute, int AnonymousPermitsPerMinute, int SignInPermitsPerMinute)
     {
         public static HardeningOptions Read(IConfiguration configuration)
         {
@@ -243,8 +259,9 @@ public static class HostHardening
                 configuration.GetValue("Limits:MaxRequestBytes", 1L * 1024 * 1024),
                 configuration.GetValue("RateLimiting:Enabled", true),
                 configuration.GetValue("RateLimiting:PermitsPerMinute", 600),
-                configuration.GetValue("RateLimiting:AnonymousPermitsPerMinute", 120));
-            if (options.MaxRequestBytes <= 0 || options.PermitsPerMinute <= 0 || options.AnonymousPermitsPerMinute <= 0)
+                configuration.GetValue("RateLimiting:AnonymousPermitsPerMinute", 120),
+                configuration.GetValue("RateLimiting:SignInPermitsPerMinute", 10));
+            if (options.MaxRequestBytes <= 0 || options.PermitsPerMinute <= 0 || options.AnonymousPermitsPerMinute <= 0 || options.SignInPermitsPerMinute <= 0)
             {
                 throw new InvalidOperationException("Limits:MaxRequestBytes and RateLimiting:*PermitsPerMinute must be positive.");
             }
@@ -265,12 +282,17 @@ public static class HostHardening
             "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
             "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+        // The web application's own pages: server-rendered, no script at all, one stylesheet of its own, forms posting to itself.
+        private const string UiPolicy =
+            "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use((context, nextMiddleware) =>
             {
                 // Decided now: a branch (the dashboard) moves the path into PathBase before the response starts.
-                var policy = IsPage(context.Request.PathBase.Add(context.Request.Path)) ? PagePolicy : ApiPolicy;
+                var path = context.Request.PathBase.Add(context.Request.Path);
+                var policy = IsPage(path) ? PagePolicy : path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase) ? ApiPolicy : UiPolicy;
                 var response = context.Response;
                 response.OnStarting(() =>
                 {

@@ -1,25 +1,150 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+using Rectification.Infrastructure.Identity;
+using Rectification.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
 namespace Rectification.Web.Security;
 
+/// <summary>
+/// Local accounts (ASP.NET Core Identity: hashed passwords, lockout, password rules from configuration), a cookie for the web
+/// pages, bearer tokens for the API, and optionally an organization's OpenID Connect single sign-on. One policy scheme picks
+/// the right one per request.
+/// </summary>
 public static class SecurityRegistration
 {
+    /// <summary>The default scheme: a bearer token when one is sent, else the cookie (pages) or the bearer challenge (API).</summary>
+    public const string PolicyScheme = "Rectification";
+    public const string CookieScheme = "Identity.Application";
+    public const string OidcScheme = "Oidc";
+    public const string SignInPath = "/account/sign-in";
+
     public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var demoHeader = configuration.GetValue("Authentication:DemoHeader", false);
-        if (!demoHeader)
+        var settings = AuthenticationSettings.Read(configuration, environment);
+        services.AddSingleton(settings);
+
+        services.AddIdentityCore<Account>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                configuration.GetSection("Authentication:Password").Bind(o.Password);
+                configuration.GetSection("Authentication:Lockout").Bind(o.Lockout);
+            })
+            .AddSignInManager()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
+        services.AddScoped<IUserStore<Account>, UserOnlyStore<Account, RectificationDbContext, Guid>>();
+        services.AddScoped<AccountPrincipals>();
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<AccessTokens>();
+
+        var authentication = services.AddAuthentication(PolicyScheme)
+            .AddPolicyScheme(PolicyScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = SelectScheme)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = "rectification.auth";
+                o.Cookie.HttpOnly = true;
+                // Strict: no other site can make the browser send it, which also keeps the cookie-authenticated API out of reach of CSRF.
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.LoginPath = SignInPath;
+                o.AccessDeniedPath = SignInPath;
+                o.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
+                o.Events.OnValidatePrincipal = EndIfPasswordChanged;
+                o.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
+            })
+            .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    IssuerSigningKey = AccessTokens.Key(settings),
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                };
+                o.Events = new JwtBearerEvents { OnTokenValidated = ReplaceWithDomainPrincipal };
+            });
+        // The token lifetime is judged by the application's clock (which tests and demonstrations may move), not the machine's.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
+            o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                var skew = TimeSpan.FromSeconds(30);
+                return expires is { } e && now < e.ToUniversalTime() + skew && (notBefore is not { } n || now >= n.ToUniversalTime() - skew);
+            });
+
+        if (settings.Oidc is { } oidc)
         {
-            throw new InvalidOperationException("No authentication scheme is configured: set Authentication:DemoHeader=true for development and tests.");
+            authentication.AddOpenIdConnect(OidcScheme, oidc.DisplayName, o => OidcSignIn.Configure(o, oidc));
         }
 
-        if (environment.IsProduction())
-        {
-            throw new InvalidOperationException("Authentication:DemoHeader is a development scheme and is refused in the Production environment.");
-        }
-
-        services.AddAuthentication(DemoHeaderAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, DemoHeaderAuthentication>(DemoHeaderAuthentication.SchemeName, null);
         services.AddAuthorization();
         return services;
+    }
+
+    private static string SelectScheme(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return JwtBearerDefaults.AuthenticationScheme;
+        }
+
+        // An API call without a cookie is challenged the API's way (401 with WWW-Authenticate: Bearer), a page the browser's way.
+        var api = context.Request.Path.StartsWithSegments(HostHardening.ApiPrefix, StringComparison.OrdinalIgnoreCase);
+        return api && !context.Request.Cookies.ContainsKey("rectification.auth") ? JwtBearerDefaults.AuthenticationScheme : CookieScheme;
+    }
+
+    private static async Task ReplaceWithDomainPrincipal(Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext context)
+    {
+        var principals = context.HttpContext.RequestServices.GetRequiredService<AccountPrincipals>();
+        var ct = context.HttpContext.RequestAborted;
+        var stamp = context.Principal!.FindFirst(AccountPrincipals.StampClaim)?.Value is { Length: > 0 } s ? s : null;
+        var principal = AccessTokens.UserId(context.Principal!) is { } id && await principals.IsCurrentAsync(id, stamp, ct)
+            ? await principals.ForUserAsync(id, JwtBearerDefaults.AuthenticationScheme, "token", ct)
+            : null;
+        if (principal is null)
+        {
+            context.Fail("The token names no user of this system, or the password changed since it was issued.");
+            return;
+        }
+
+        context.Principal = principal;
+    }
+
+    private static async Task EndIfPasswordChanged(CookieValidatePrincipalContext context)
+    {
+        var principals = context.HttpContext.RequestServices.GetRequiredService<AccountPrincipals>();
+        var stamp = context.Principal?.FindFirst(AccountPrincipals.StampClaim)?.Value;
+        if (context.Principal is null || AccessTokens.UserId(context.Principal) is not { } id || !await principals.IsCurrentAsync(id, stamp, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+        }
+    }
+
+    /// <summary>The API answers 401/403 (a ProblemDetails follows); a page goes to the sign-in form.</summary>
+    private static Task Challenge(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments(HostHardening.ApiPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 }

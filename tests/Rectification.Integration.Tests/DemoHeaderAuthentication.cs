@@ -2,14 +2,18 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http;
 using Rectification.Infrastructure.Persistence;
+using Rectification.Web.Security;
 
-namespace Rectification.Web.Security;
+namespace Rectification.Integration.Tests;
 
 /// <summary>
-/// Development and test sign-in: the caller names a seeded user in the <c>X-Demo-User</c> header. It is only
-/// registered when <c>Authentication:DemoHeader</c> is true, which the host refuses in the Production environment.
+/// Test-only sign-in: the caller names a seeded user in the <c>X-Demo-User</c> header, so the suites can act as any of
+/// hundreds of users without passwords. The product does not know this scheme; only <see cref="TestHost"/> registers it,
+/// and only for requests that carry the header (everything else goes through the product's own schemes).
 /// </summary>
 public sealed class DemoHeaderAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, RectificationDbContext db)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
