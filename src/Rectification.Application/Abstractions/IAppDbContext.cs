@@ -28,6 +28,10 @@ public interface IAppDbContext
     DbSet<DeadlineExtension> Extensions { get; }
     DbSet<Delegation> Delegations { get; }
     DbSet<Domain.Evaluations.EffectEvaluation> Evaluations { get; }
+    DbSet<Domain.Receipts.Receipt> Receipts { get; }
+    DbSet<LedgerLineChange> LineChanges { get; }
+    DbSet<Domain.CommonProblems.CommonProblemPush> CommonProblemPushes { get; }
+    DbSet<Domain.CommonProblems.SelfCheckTask> SelfCheckTasks { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }
