@@ -21,8 +21,8 @@ public sealed class CommonProblemTests(DatabaseProvider provider) : HostTest(pro
         var problem = (await InRectification(Org.Bureau)).Problems[0];
 
         var push = Ok(await Host.Send<PushProgressDto>("office", new PushCommonProblem(problem.Id, [Org.Township.Id, Org.Hospital.Id], null, null, "对号入座")));
-        var township = Ok(await Host.Send<IReadOnlyList<SelfCheckDto>>("t1-liaison", new ListSelfChecks())).Single(t => t.PushId == push.Id);
-        var hospital = Ok(await Host.Send<IReadOnlyList<SelfCheckDto>>("h1-leader", new ListSelfChecks())).Single(t => t.PushId == push.Id);
+        var township = Ok(await Host.Send<IReadOnlyList<SelfCheckDto>>("t1-liaison", new ListSelfChecks())).Single(t => t.Id == push.Rows.Single(r => r.UnitId == Org.Township.Id).TaskId);
+        var hospital = Ok(await Host.Send<IReadOnlyList<SelfCheckDto>>("h1-leader", new ListSelfChecks())).Single(t => t.Id == push.Rows.Single(r => r.UnitId == Org.Hospital.Id).TaskId);
         var notified = await Host.Query(db => db.Outbox.Where(m => m.CaseId == township.Id && m.Event == "Pushed").Select(m => m.RecipientEmail).ToListAsync());
         var halfway = Ok(await Host.Send<PushProgressDto>("office", new GetCommonProblemPush(push.Id)));
         Ok(await Host.Send<SelfCheckDto>("t1-liaison", new AnswerSelfCheckNotPresent(township.Id, "经自查，本单位不存在该问题")));
