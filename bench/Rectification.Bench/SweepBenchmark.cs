@@ -186,7 +186,7 @@ internal sealed class SweepBenchmark(BenchOptions options, ILoggerFactory loggin
         SweepReport report;
         await using (var db = new RectificationDbContext(sweepOptions))
         {
-            var sweep = new ReminderSweep(db, reminders, clock, new DatabaseErrors(), gate, logging.CreateLogger<ReminderSweep>());
+            var sweep = new ReminderSweep(db, reminders, clock, new DatabaseErrors(), ReminderFileReader.ReadCalendar(Path.Combine(options.WorkflowsFolder, ReminderFileReader.CalendarFile)), gate, logging.CreateLogger<ReminderSweep>());
             report = await sweep.RunAsync(options.BatchSize, ct);
         }
 

@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddScoped<LifecycleContext>();
         services.AddScoped<RaisedEvents>();
         services.AddScoped<PlanOpener>();
+        services.AddScoped<Receipts.ReceiptIssuer>();
         services.AddScoped<Reminders.Deadlines>();
         services.AddScoped<Reminders.ReminderSweep>();
         return services;

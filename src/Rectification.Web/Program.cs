@@ -65,8 +65,19 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/SignIn");
 });
 builder.Services.AddProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false)));
-builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Rectification.Web.Http.StrictEnumConverter()));
+// A converter of our own hides the enum names from the schema generator; they are put back here.
+builder.Services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
+{
+    var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+    if (type.IsEnum)
+    {
+        schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+        schema.Enum = Enum.GetNames(type).Select(n => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(n)).ToList();
+    }
+
+    return Task.CompletedTask;
+}));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();

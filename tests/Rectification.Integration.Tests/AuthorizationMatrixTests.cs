@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Clues;
+using Rectification.Application.CommonProblems;
 using Rectification.Application.Inspections;
 using Rectification.Application.Plans;
 using Rectification.Application.Problems;
@@ -121,6 +123,17 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("POST", "/api/account/sign-out", Everyone, Target.None),
         // Nobody in the matrix has a local password: the change is refused past authorization (409 account.no-password).
         new("POST", "/api/account/password", Everyone, Target.None),
+        new("GET", "/api/receipts", Everyone, Target.None),
+        // The receiving roles depend on the receipt's kind (workflows/reminders.yaml), so the scope answers first.
+        new("POST", "/api/receipts/{id:guid}/acknowledge", UnitSide, Target.Unit, Gate.ScopeFirst),
+        new("POST", "/api/plans/{id:guid}/lines/{problemId:guid}/changes", UnitSide, Target.Unit),
+        new("GET", "/api/plans/{id:guid}/line-changes", Everyone, Target.Unit),
+        new("POST", "/api/line-changes/{id:guid}/decide", Screeners, Target.Unit),
+        new("POST", "/api/problems/{id:guid}/push-as-common", Inspectors, Target.Unit),
+        new("GET", "/api/common-problems/{id:guid}", Everyone, Target.Unit),
+        new("GET", "/api/self-checks", Everyone, Target.None),
+        new("POST", "/api/self-checks/{id:guid}/not-present", UnitSide, Target.Unit),
+        new("POST", "/api/self-checks/{id:guid}/open-problem", UnitSide, Target.Unit),
     ];
 
     /// <summary>
@@ -139,6 +152,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
     {
         Inspection, InspectionWithProblem, RegisteredProblem, RectifyingProblem, UnderReviewProblem, ClosedProblem,
         DraftingPlan, SubmittedPlan, HandedOverClue, AcceptedClue, InvestigatedClue, Extension, Task, EvidenceFile,
+        FeedbackReceipt, LineChange, Push, SelfCheck,
     }
 
     /// <summary>What a factory made: the object and its neighbours the requests need.</summary>
@@ -265,6 +279,26 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["POST /api/account/password"] = c => Task.FromResult(new Request("/api/account/password", new { currentPassword = "Not-The-Password-1", newPassword = "Another-Password-2" })),
         ["POST /api/account/token"] = c => Task.FromResult(new Request("/api/account/token", new { userName = "matrix-nobody", password = "Wrong-Password-1" })),
         ["POST /api/account/sign-in"] = c => Task.FromResult(new Request("/api/account/sign-in", new { userName = "matrix-nobody", password = "Wrong-Password-1" })),
+        ["GET /api/receipts"] = c => Get("/api/receipts"),
+        ["POST /api/receipts/{id:guid}/acknowledge"] = async c => new Request($"/api/receipts/{(await c.Obj(Kind.FeedbackReceipt)).Id}/acknowledge"),
+        ["POST /api/plans/{id:guid}/lines/{problemId:guid}/changes"] = async c =>
+        {
+            var problem = await c.Obj(Kind.RectifyingProblem);
+            return new Request($"/api/plans/{problem.PlanId}/lines/{problem.ProblemId}/changes", new
+            {
+                measures = "调整整改措施", responsibleLeader = "张书记", responsibleDepartment = "办公室", kind = "TimeLimited",
+                deadline = problem.Deadline.ToString("yyyy-MM-dd"), reason = "上级部署调整",
+            });
+        },
+        ["GET /api/plans/{id:guid}/line-changes"] = async c => new Request($"/api/plans/{(await c.Obj(Kind.RectifyingProblem)).PlanId}/line-changes"),
+        ["POST /api/line-changes/{id:guid}/decide"] = async c => new Request($"/api/line-changes/{(await c.Obj(Kind.LineChange)).Id}/decide", new { accept = true, comment = "同意" }),
+        // Pushed below the caller's own unit: from the district it reaches other units, from the bureau itself none (a rule refusal).
+        ["POST /api/problems/{id:guid}/push-as-common"] = async c => new Request($"/api/problems/{(await c.Obj(Kind.RectifyingProblem)).Id}/push-as-common", new { note = "矩阵推送" }),
+        ["GET /api/common-problems/{id:guid}"] = async c => new Request($"/api/common-problems/{(await c.Obj(Kind.Push)).Id}"),
+        ["GET /api/self-checks"] = c => Get("/api/self-checks"),
+        ["POST /api/self-checks/{id:guid}/not-present"] = async c => new Request($"/api/self-checks/{(await c.Obj(Kind.SelfCheck)).Id}/not-present", new { statement = "经自查不存在" }),
+        ["POST /api/self-checks/{id:guid}/open-problem"] = async c => new Request($"/api/self-checks/{(await c.Obj(Kind.SelfCheck)).Id}/open-problem",
+            new { description = "本单位同样存在", facts = "自查记录", severity = "General" }),
     };
 
     private static Task<Request> Get(string path) => Task.FromResult(new Request(path));
@@ -570,6 +604,34 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
                 var (inspection, planId, problems) = await InRectification(unit);
                 var file = await EvidenceTests.UploadAsync(Host.ClientFor(liaison), problems[0].Id, "佐证材料.pdf", EvidenceTests.PdfBytes(1));
                 return new Made(file.Id, inspection.Id, planId, problems[0].Id, problems[0].Deadline!.Value);
+            }
+            case Kind.FeedbackReceipt:
+            {
+                var inspection = await NewInspection(unit);
+                var problem = await NewProblem(inspection);
+                var feedback = Ok(await Host.Send<FeedbackDto>("office", new FeedBackInspection(inspection.Id)));
+                var receipt = await Host.Query(db => db.Receipts.Where(r => r.CaseId == feedback.PlanId).Select(r => r.Id).SingleAsync());
+                return new Made(receipt, inspection.Id, feedback.PlanId, problem.Id, default);
+            }
+            case Kind.LineChange:
+            {
+                var (inspection, planId, problems) = await InRectification(unit);
+                var change = Ok(await Host.Send<LineChangeDto>(liaison, new ProposeLedgerLineChange(planId, problems[0].Id, "调整整改措施", "张书记", "办公室",
+                    RectificationKind.TimeLimited, problems[0].Deadline!.Value, "上级部署调整")));
+                return new Made(change.Id, inspection.Id, planId, problems[0].Id, problems[0].Deadline!.Value);
+            }
+            case Kind.Push:
+            {
+                var (inspection, planId, problems) = await InRectification(unit);
+                var push = Ok(await Host.Send<PushProgressDto>("office", new PushCommonProblem(problems[0].Id, [Org.Township.Id], null, null, null)));
+                return new Made(push.Id, inspection.Id, planId, problems[0].Id, problems[0].Deadline!.Value);
+            }
+            case Kind.SelfCheck:
+            {
+                // The common problem comes from another unit; the task is the caller's unit's own.
+                var source = (await InRectification(Org.Township)).Problems[0];
+                var push = Ok(await Host.Send<PushProgressDto>("office", new PushCommonProblem(source.Id, [unit.Id], null, null, null)));
+                return new Made(push.Rows.Single().TaskId, Guid.Empty, Guid.Empty, Guid.Empty, default);
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);

@@ -29,6 +29,10 @@ public interface IAppDbContext
     DbSet<Delegation> Delegations { get; }
     DbSet<Domain.Evaluations.EffectEvaluation> Evaluations { get; }
     DbSet<EvidenceFile> EvidenceFiles { get; }
+    DbSet<Domain.Receipts.Receipt> Receipts { get; }
+    DbSet<LedgerLineChange> LineChanges { get; }
+    DbSet<Domain.CommonProblems.CommonProblemPush> CommonProblemPushes { get; }
+    DbSet<Domain.CommonProblems.SelfCheckTask> SelfCheckTasks { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

@@ -37,7 +37,8 @@ public sealed class HandOverClueValidator : AbstractValidator<HandOverClue>
     }
 }
 
-public sealed class HandOverClueHandler(IAppDbContext db, ILifecycleCatalog catalog, TimeProvider clock, WorkingCalendar calendar, RaisedEvents events)
+public sealed class HandOverClueHandler(IAppDbContext db, ILifecycleCatalog catalog, TimeProvider clock, WorkingCalendar calendar, RaisedEvents events,
+    Receipts.ReceiptIssuer receipts)
     : ICommandHandler<HandOverClue, Result<ClueDto>>
 {
     public async ValueTask<Result<ClueDto>> Handle(HandOverClue command, CancellationToken ct)
@@ -58,6 +59,7 @@ public sealed class HandOverClueHandler(IAppDbContext db, ILifecycleCatalog cata
         var clue = Clue.HandOver(definition, Guid.CreateVersion7(), inspection.Id, inspection.UnitId, code, command.Summary, command.Colour, due, problemIds, now);
         db.Clues.Add(clue);
         events.Raise(definition, clue, "HandOver");
+        receipts.Issue(Domain.Receipts.ReceiptKind.HandoverSheet, Clue.Lifecycle, clue.Id, clue.UnitId, null, now);
         return ClueDto.From(clue);
     }
 }

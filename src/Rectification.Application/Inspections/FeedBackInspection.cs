@@ -24,7 +24,8 @@ public sealed record FeedBackInspection(Guid InspectionId) : IAppCommand<Feedbac
     public ScopeTarget Target => new(TargetKind.Inspection, InspectionId);
 }
 
-public sealed class FeedBackInspectionHandler(IAppDbContext db, ICurrentUser user, ILifecycleCatalog catalog, TimeProvider clock, RaisedEvents events, PlanOpener plans)
+public sealed class FeedBackInspectionHandler(IAppDbContext db, ICurrentUser user, ILifecycleCatalog catalog, TimeProvider clock, RaisedEvents events, PlanOpener plans,
+    Receipts.ReceiptIssuer receipts)
     : ICommandHandler<FeedBackInspection, Result<FeedbackDto>>
 {
     public async ValueTask<Result<FeedbackDto>> Handle(FeedBackInspection command, CancellationToken ct)
@@ -58,6 +59,7 @@ public sealed class FeedBackInspectionHandler(IAppDbContext db, ICurrentUser use
         var planDefinition = catalog.Get(Plan.Lifecycle, plan.DefinitionVersion);
         plan.StartSubmissionWindow(plans.SubmissionDue(planDefinition, now));
         events.Raise(planDefinition, plan, "FeedBack");
+        receipts.Issue(Domain.Receipts.ReceiptKind.Feedback, Plan.Lifecycle, plan.Id, plan.UnitId, null, now);
         return new FeedbackDto(inspection.Id, plan.Id, problems.Count, plan.SubmissionDue);
     }
 }

@@ -20,6 +20,10 @@ public sealed class ScopeResolver(IAppDbContext db)
             TargetKind.Task => await db.Tasks.Where(t => t.Id == target.Id).Select(t => (Guid?)t.UnitId).FirstOrDefaultAsync(ct),
             TargetKind.User => await db.Users.Where(u => u.Id == target.Id).Select(u => (Guid?)u.UnitId).FirstOrDefaultAsync(ct),
             TargetKind.EvidenceFile => await db.EvidenceFiles.Where(f => f.Id == target.Id).Select(f => (Guid?)f.UnitId).FirstOrDefaultAsync(ct),
+            TargetKind.Receipt => await db.Receipts.Where(r => r.Id == target.Id).Select(r => (Guid?)r.UnitId).FirstOrDefaultAsync(ct),
+            TargetKind.LineChange => await db.LineChanges.Where(c => c.Id == target.Id).Select(c => (Guid?)c.UnitId).FirstOrDefaultAsync(ct),
+            TargetKind.CommonPush => await db.CommonProblemPushes.Where(p => p.Id == target.Id).Select(p => (Guid?)p.UnitId).FirstOrDefaultAsync(ct),
+            TargetKind.SelfCheck => await db.SelfCheckTasks.Where(t => t.Id == target.Id).Select(t => (Guid?)t.UnitId).FirstOrDefaultAsync(ct),
             _ => null,
         };
 

@@ -10,7 +10,7 @@ public interface IAppCommand<TResult> : ICommand<Result<TResult>>;
 /// <summary>A read: it goes through validation and authorization but writes nothing.</summary>
 public interface IAppQuery<TResult> : IQuery<Result<TResult>>;
 
-public enum TargetKind { Unit, Inspection, Problem, Plan, Clue, Extension, Task, User, EvidenceFile }
+public enum TargetKind { Unit, Inspection, Problem, Plan, Clue, Extension, Task, User, EvidenceFile, Receipt, LineChange, CommonPush, SelfCheck }
 
 /// <summary>The object a request acts on; authorization resolves its unit and checks it lies in the user's scope.</summary>
 public readonly record struct ScopeTarget(TargetKind Kind, Guid Id);

@@ -65,7 +65,8 @@ public sealed class ReturnPlanValidator : AbstractValidator<ReturnPlan>
     }
 }
 
-public sealed class PlanCommandHandlers(LifecycleContext context, ICurrentUser user, TimeProvider clock, IAppDbContext db, ILifecycleCatalog catalog, WorkingCalendar calendar) :
+public sealed class PlanCommandHandlers(LifecycleContext context, ICurrentUser user, TimeProvider clock, IAppDbContext db, ILifecycleCatalog catalog, WorkingCalendar calendar,
+    Receipts.ReceiptIssuer receipts) :
     ICommandHandler<EditLedgerLine, Result<PlanDto>>,
     ICommandHandler<SubmitPlan, Result<PlanDto>>,
     ICommandHandler<AcceptPlan, Result<PlanDto>>,
@@ -82,12 +83,9 @@ public sealed class PlanCommandHandlers(LifecycleContext context, ICurrentUser u
             return Error.NotFound("Problem", command.ProblemId);
         }
 
-        var fedBack = DateOnly.FromDateTime(problem.FedBackAt ?? Now);
-        var latest = calendar.Add(fedBack, catalog.Get(Problem.Lifecycle, problem.DefinitionVersion).Duration(command.Kind.ToString()));
-        if (command.Deadline < fedBack || command.Deadline > latest)
+        if (LedgerLimits.Check(problem, command.Kind, command.Deadline, catalog, calendar, Now) is { } outOfLimits)
         {
-            return Error.Rule("ledger.deadline-out-of-limits",
-                ("problem", problem.Code), ("kind", command.Kind.ToString()), ("earliest", fedBack), ("latest", latest), ("deadline", command.Deadline));
+            return outOfLimits;
         }
 
         var entry = new LedgerEntry(command.Measures, command.ResponsibleLeader, command.ResponsibleDepartment, command.Kind, command.Deadline);
@@ -119,8 +117,30 @@ public sealed class PlanCommandHandlers(LifecycleContext context, ICurrentUser u
         return PlanDto.From(Plan, context.Definition, user.Language);
     }
 
-    public ValueTask<Result<PlanDto>> Handle(ReturnPlan command, CancellationToken ct) =>
-        ValueTask.FromResult(Done(Plan.Return(context.Machine, user.Role, user.UserId ?? Guid.Empty, command.Comment, command.LineComments ?? [], Now)));
+    public ValueTask<Result<PlanDto>> Handle(ReturnPlan command, CancellationToken ct)
+    {
+        var refusal = Plan.Return(context.Machine, user.Role, user.UserId ?? Guid.Empty, command.Comment, command.LineComments ?? [], Now);
+        if (refusal is null)
+        {
+            receipts.Issue(Domain.Receipts.ReceiptKind.ReturnedPlan, Plan.Lifecycle, Plan.Id, Plan.UnitId, null, Now);
+        }
+
+        return ValueTask.FromResult(Done(refusal));
+    }
 
     private Result<PlanDto> Done(Error? refusal) => refusal is null ? PlanDto.From(Plan, context.Definition, user.Language) : refusal;
+}
+
+/// <summary>A ledger line's deadline lies between the feedback and the longest deadline the problem lifecycle allows for its kind.</summary>
+internal static class LedgerLimits
+{
+    public static Error? Check(Problem problem, RectificationKind kind, DateOnly deadline, ILifecycleCatalog catalog, WorkingCalendar calendar, DateTime utcNow)
+    {
+        var fedBack = DateOnly.FromDateTime(problem.FedBackAt ?? utcNow);
+        var latest = calendar.Add(fedBack, catalog.Get(Problem.Lifecycle, problem.DefinitionVersion).Duration(kind.ToString()));
+        return deadline < fedBack || deadline > latest
+            ? Error.Rule("ledger.deadline-out-of-limits",
+                ("problem", problem.Code), ("kind", kind.ToString()), ("earliest", fedBack), ("latest", latest), ("deadline", deadline))
+            : null;
+    }
 }

@@ -103,7 +103,8 @@ public sealed class ReopenProblemValidator : AbstractValidator<ReopenProblem>
     }
 }
 
-public sealed class ProblemCommandHandlers(LifecycleContext context, ICurrentUser user, TimeProvider clock, IAppDbContext db, PlanOpener plans, Deadlines deadlines) :
+public sealed class ProblemCommandHandlers(LifecycleContext context, ICurrentUser user, TimeProvider clock, IAppDbContext db, PlanOpener plans, Deadlines deadlines,
+    Receipts.ReceiptIssuer receipts) :
     ICommandHandler<FeedBackProblem, Result<ProblemSummary>>,
     ICommandHandler<ReportProgress, Result<ProblemSummary>>,
     ICommandHandler<SubmitForReview, Result<ProblemSummary>>,
@@ -124,6 +125,7 @@ public sealed class ProblemCommandHandlers(LifecycleContext context, ICurrentUse
         }
 
         plan.Cover(Problem);
+        receipts.Issue(Domain.Receipts.ReceiptKind.Feedback, Problem.Lifecycle, Problem.Id, Problem.UnitId, null, Now);
         return await Done(Problem.FeedBack(context.Machine, user.Role, Now));
     }
 

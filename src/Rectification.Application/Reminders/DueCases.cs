@@ -30,9 +30,23 @@ public static class DueCases
                 .Where(c => !taken.Any(r => r.CaseId == c.Id && r.DueDate == c.DueDate))
                 .OrderBy(c => c.DueDate).ThenBy(c => c.Id)
                 .Select(c => new DueCase(c.Id, c.UnitId, c.DueDate)),
+            Domain.Receipts.Receipt.Lifecycle => ReceiptsDue(db, Enum.Parse<Domain.Receipts.ReceiptKind>(ladder.Subject!), states, taken, latestDue),
+            Domain.CommonProblems.SelfCheckTask.Lifecycle => db.SelfCheckTasks
+                .Where(t => states.Contains(t.State) && t.DueDate <= latestDue)
+                .Where(t => !taken.Any(r => r.CaseId == t.Id && r.DueDate == t.DueDate))
+                .OrderBy(t => t.DueDate).ThenBy(t => t.Id)
+                .Select(t => new DueCase(t.Id, t.UnitId, t.DueDate)),
             _ => throw new InvalidOperationException($"No reminder selection for lifecycle '{ladder.Lifecycle}'."),
         };
 
         return cases;
     }
+
+    /// <summary>A receipt ladder chases the pending receipts of its own kind only.</summary>
+    private static IQueryable<DueCase> ReceiptsDue(IAppDbContext db, Domain.Receipts.ReceiptKind kind, List<string> states, IQueryable<ReminderStepRecord> taken, DateOnly latestDue) =>
+        db.Receipts
+            .Where(r => r.Kind == kind && states.Contains(r.State) && r.DueDate <= latestDue)
+            .Where(r => !taken.Any(t => t.CaseId == r.Id && t.DueDate == r.DueDate))
+            .OrderBy(r => r.DueDate).ThenBy(r => r.Id)
+            .Select(r => new DueCase(r.Id, r.UnitId, r.DueDate));
 }

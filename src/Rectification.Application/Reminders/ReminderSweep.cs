@@ -17,7 +17,8 @@ public sealed record SweepReport(int StepsTaken, int StepsSkipped, int Messages,
 /// transaction. A scheduler that was down for hours catches up in one sweep with one message per step; two
 /// servers sweeping at once collide on the unique key, and the loser's batch is rolled back and re-selected.
 /// </summary>
-public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, TimeProvider clock, IDatabaseErrors errors, IWriteGate gate, ILogger<ReminderSweep> log)
+public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, TimeProvider clock, IDatabaseErrors errors, Domain.Common.WorkingCalendar calendar,
+    IWriteGate gate, ILogger<ReminderSweep> log)
 {
     /// <summary>Cases recorded per write transaction: small enough that a command waits at most a few milliseconds for the write lock.</summary>
     public const int DefaultBatchSize = 100;
@@ -31,7 +32,7 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
         var today = DateOnly.FromDateTime(now);
         var directory = await RecipientDirectory.LoadAsync(db, today, ct);
         var report = new SweepReport(0, 0, 0, 0, 0);
-        foreach (var ladder in reminders.Settings.Ladders.Values)
+        foreach (var ladder in reminders.Settings.AllLadders)
         {
             foreach (var step in ladder.Steps)
             {
@@ -100,6 +101,12 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
             {
                 db.Tasks.Add(SupervisionTask.Open(Enum.Parse<SupervisionTaskKind>(step.Task), ladder.Lifecycle, due.Id, due.UnitId, Role.UnitLeader, today.AddDays(7), now));
                 tasks++;
+            }
+
+            if (step.RequiresReceipt && Receipts.ReceiptIssuer.Make(reminders, calendar, Domain.Receipts.ReceiptKind.Escalation, ladder.Lifecycle, due.Id,
+                    due.UnitId, step.Name, now) is { } receipt)
+            {
+                db.Receipts.Add(receipt);
             }
 
             db.ReminderSteps.Add(ReminderStepRecord.Take(ladder.Lifecycle, due.Id, due.UnitId, step.Name, due.Due, now, skipped: false));

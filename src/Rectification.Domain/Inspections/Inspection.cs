@@ -2,7 +2,8 @@ using Rectification.Domain.Common;
 
 namespace Rectification.Domain.Inspections;
 
-public enum InspectionKind { Regular, Special, Mobile, Cross, Elevated, LookBack }
+/// <summary>SelfCheck: the inspection a unit opens for itself when a pushed common problem (未巡先改) is present there.</summary>
+public enum InspectionKind { Regular, Special, Mobile, Cross, Elevated, LookBack, SelfCheck }
 
 /// <summary>One inspection (巡视/巡察) of one unit in one round.</summary>
 public sealed class Inspection : IVersioned

@@ -108,6 +108,29 @@ public sealed class Plan : ILifecycleCase, IVersioned
 
     public PlanRevision? CurrentRevision => revisions.MaxBy(r => r.Number);
 
+    /// <summary>
+    /// A line change comes into force: the line takes the new terms and the plan gets a revision screened as accepted,
+    /// so the old line stays in the history and the diff between revisions shows what changed.
+    /// </summary>
+    public Error? ApplyLineChange(LedgerLineChange change, Guid screenedBy, Role role, string comment, DateTime utcNow)
+    {
+        if (State != PlanStates.Accepted)
+        {
+            return Error.Rule("ledger-change.plan-not-accepted", ("state", State));
+        }
+
+        lines.Single(l => l.ProblemId == change.ProblemId).Fill(change.Entry);
+        var revision = PlanRevision.Snapshot(Id, revisions.Count + 1, lines, change.ProposedBy, utcNow);
+        revision.Screen(accepted: true, screenedBy, role, comment, [], utcNow);
+        revisions.Add(revision);
+        if (!change.Material)
+        {
+            change.MarkAppliedAtOnce(utcNow);
+        }
+
+        return null;
+    }
+
     public void ExtendSubmission(DateOnly newDue) => SubmissionDue = newDue;
 
     /// <summary>

@@ -165,6 +165,14 @@ public sealed class Problem : ILifecycleCase, IVersioned
         ReminderDue = NextReminderDue(definition, utcNow);
     }
 
+    /// <summary>An accepted change of the ledger line sets new terms; the ladder counts from the new date.</summary>
+    public void Replan(LifecycleDefinition definition, RectificationKind kind, DateOnly deadline, DateTime utcNow)
+    {
+        Kind = kind;
+        Deadline = deadline;
+        ReminderDue = NextReminderDue(definition, utcNow);
+    }
+
     /// <summary>The due date a running problem is chased against; a long-term problem is chased for its next report.</summary>
     private DateOnly? NextReminderDue(LifecycleDefinition definition, DateTime utcNow)
     {

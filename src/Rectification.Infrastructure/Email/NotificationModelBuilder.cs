@@ -47,6 +47,8 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
                 Problem.Lifecycle => T("问题", "problem"),
                 Plan.Lifecycle => T("整改方案", "rectification plan"),
                 Clue.Lifecycle => T("问题线索", "problem clue"),
+                Domain.Receipts.Receipt.Lifecycle => T("签收事项", "item to acknowledge"),
+                Domain.CommonProblems.SelfCheckTask.Lifecycle => T("未巡先改自查任务", "self-check task"),
                 _ => message.CaseType,
             },
             [NotificationModel.CaseCode] = facts?.Code ?? "",
@@ -132,6 +134,14 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
             Clue.Lifecycle => await db.Clues.AsNoTracking().Where(c => c.Id == id)
                 .Select(c => new CaseFacts(c.State, c.DefinitionVersion, c.UnitId, c.InspectionId, c.Code, "", c.DueDate, c.ConcludedAt != null, c.Colour))
                 .FirstOrDefaultAsync(ct),
+            Domain.Receipts.Receipt.Lifecycle => await db.Receipts.AsNoTracking().Where(r => r.Id == id)
+                .Select(r => new CaseFacts(r.State, 0, r.UnitId, Guid.Empty, "", "", r.DueDate, r.AcknowledgedAt != null, null))
+                .FirstOrDefaultAsync(ct),
+            Domain.CommonProblems.SelfCheckTask.Lifecycle => await (from t in db.SelfCheckTasks.AsNoTracking()
+                                                                     join p in db.CommonProblemPushes.AsNoTracking() on t.PushId equals p.Id
+                                                                     where t.Id == id
+                                                                     select new CaseFacts(t.State, 0, t.UnitId, Guid.Empty, "", p.Title, t.DueDate, t.AnsweredAt != null, null))
+                .FirstOrDefaultAsync(ct),
             _ => null,
         };
 
@@ -167,6 +177,7 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
         InspectionKind.Cross => en ? "cross inspection" : "交叉巡察",
         InspectionKind.Elevated => en ? "elevated inspection" : "提级巡察",
         InspectionKind.LookBack => en ? "look-back inspection" : "巡察“回头看”",
+        InspectionKind.SelfCheck => en ? "self-check of a common problem" : "未巡先改自查",
         _ => kind.ToString(),
     };
 

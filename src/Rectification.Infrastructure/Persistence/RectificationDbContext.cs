@@ -32,6 +32,10 @@ public sealed class RectificationDbContext(DbContextOptions<RectificationDbConte
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Domain.Evaluations.EffectEvaluation> Evaluations => Set<Domain.Evaluations.EffectEvaluation>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<Domain.Receipts.Receipt> Receipts => Set<Domain.Receipts.Receipt>();
+    public DbSet<LedgerLineChange> LineChanges => Set<LedgerLineChange>();
+    public DbSet<Domain.CommonProblems.CommonProblemPush> CommonProblemPushes => Set<Domain.CommonProblems.CommonProblemPush>();
+    public DbSet<Domain.CommonProblems.SelfCheckTask> SelfCheckTasks => Set<Domain.CommonProblems.SelfCheckTask>();
 
     // New audit entries join the hash chain at save time, inside the caller's transaction.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(AuditChainInterceptor.Instance);

@@ -345,6 +345,122 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                     b.ToTable("Clues", (string)null);
                 });
 
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.CommonProblemPush", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PushedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PushedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PushedByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("CommonProblemPushes", (string)null);
+                });
+
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.SelfCheckTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("OpenedProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PushId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PushId", "UnitId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "DueDate");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.ToTable("SelfCheckTasks", (string)null);
+                });
+
             modelBuilder.Entity("Rectification.Domain.Evaluations.EffectEvaluation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -619,6 +735,80 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("LedgerLines", (string)null);
+                });
+
+            modelBuilder.Entity("Rectification.Domain.Plans.LedgerLineChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecidedByRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Material")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("PlanId", "ProblemId", "Status");
+
+                    b.ToTable("LedgerLineChanges", (string)null);
                 });
 
             modelBuilder.Entity("Rectification.Domain.Plans.Plan", b =>
@@ -978,6 +1168,74 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                     b.ToTable("SignOffs", (string)null);
                 });
 
+            modelBuilder.Entity("Rectification.Domain.Receipts.Receipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AcknowledgedByRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CaseType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("State", "Kind", "DueDate");
+
+                    b.ToTable("Receipts", (string)null);
+                });
+
             modelBuilder.Entity("Rectification.Domain.Reminders.DeadlineExtension", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1308,6 +1566,30 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                     b.Navigation("Outcome");
                 });
 
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.CommonProblemPush", b =>
+                {
+                    b.HasOne("Rectification.Domain.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.SelfCheckTask", b =>
+                {
+                    b.HasOne("Rectification.Domain.CommonProblems.CommonProblemPush", null)
+                        .WithMany()
+                        .HasForeignKey("PushId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rectification.Domain.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rectification.Domain.Inspections.Inspection", b =>
                 {
                     b.HasOne("Rectification.Domain.Inspections.Round", null)
@@ -1353,6 +1635,21 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                         .WithMany("Lines")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rectification.Domain.Plans.LedgerLineChange", b =>
+                {
+                    b.HasOne("Rectification.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rectification.Domain.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1459,6 +1756,15 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                         .WithMany("SignOffs")
                         .HasForeignKey("ProblemId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rectification.Domain.Receipts.Receipt", b =>
+                {
+                    b.HasOne("Rectification.Domain.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

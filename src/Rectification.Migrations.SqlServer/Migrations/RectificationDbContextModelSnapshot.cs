@@ -345,6 +345,122 @@ namespace Rectification.Migrations.SqlServer.Migrations
                     b.ToTable("Clues", (string)null);
                 });
 
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.CommonProblemPush", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("PushedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("PushedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PushedByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("CommonProblemPushes", (string)null);
+                });
+
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.SelfCheckTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid?>("OpenedProblemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PushId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PushId", "UnitId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "DueDate");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.ToTable("SelfCheckTasks", (string)null);
+                });
+
             modelBuilder.Entity("Rectification.Domain.Evaluations.EffectEvaluation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -619,6 +735,80 @@ namespace Rectification.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("LedgerLines", (string)null);
+                });
+
+            modelBuilder.Entity("Rectification.Domain.Plans.LedgerLineChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DecidedByRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool>("Material")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("PlanId", "ProblemId", "Status");
+
+                    b.ToTable("LedgerLineChanges", (string)null);
                 });
 
             modelBuilder.Entity("Rectification.Domain.Plans.Plan", b =>
@@ -978,6 +1168,74 @@ namespace Rectification.Migrations.SqlServer.Migrations
                     b.ToTable("SignOffs", (string)null);
                 });
 
+            modelBuilder.Entity("Rectification.Domain.Receipts.Receipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("AcknowledgedByRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CaseType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("State", "Kind", "DueDate");
+
+                    b.ToTable("Receipts", (string)null);
+                });
+
             modelBuilder.Entity("Rectification.Domain.Reminders.DeadlineExtension", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1309,6 +1567,30 @@ namespace Rectification.Migrations.SqlServer.Migrations
                     b.Navigation("Outcome");
                 });
 
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.CommonProblemPush", b =>
+                {
+                    b.HasOne("Rectification.Domain.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.SelfCheckTask", b =>
+                {
+                    b.HasOne("Rectification.Domain.CommonProblems.CommonProblemPush", null)
+                        .WithMany()
+                        .HasForeignKey("PushId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rectification.Domain.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rectification.Domain.Inspections.Inspection", b =>
                 {
                     b.HasOne("Rectification.Domain.Inspections.Round", null)
@@ -1354,6 +1636,21 @@ namespace Rectification.Migrations.SqlServer.Migrations
                         .WithMany("Lines")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rectification.Domain.Plans.LedgerLineChange", b =>
+                {
+                    b.HasOne("Rectification.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rectification.Domain.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1460,6 +1757,15 @@ namespace Rectification.Migrations.SqlServer.Migrations
                         .WithMany("SignOffs")
                         .HasForeignKey("ProblemId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rectification.Domain.Receipts.Receipt", b =>
+                {
+                    b.HasOne("Rectification.Domain.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -336,6 +336,122 @@ namespace Rectification.Migrations.Sqlite.Migrations
                     b.ToTable("Clues", (string)null);
                 });
 
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.CommonProblemPush", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PushedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PushedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PushedByRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RoundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("CommonProblemPushes", (string)null);
+                });
+
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.SelfCheckTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OpenedProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PushId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Statement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PushId", "UnitId")
+                        .IsUnique();
+
+                    b.HasIndex("State", "DueDate");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.ToTable("SelfCheckTasks", (string)null);
+                });
+
             modelBuilder.Entity("Rectification.Domain.Evaluations.EffectEvaluation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -610,6 +726,80 @@ namespace Rectification.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("LedgerLines", (string)null);
+                });
+
+            modelBuilder.Entity("Rectification.Domain.Plans.LedgerLineChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Material")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProblemId");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.HasIndex("PlanId", "ProblemId", "Status");
+
+                    b.ToTable("LedgerLineChanges", (string)null);
                 });
 
             modelBuilder.Entity("Rectification.Domain.Plans.Plan", b =>
@@ -969,6 +1159,74 @@ namespace Rectification.Migrations.Sqlite.Migrations
                     b.ToTable("SignOffs", (string)null);
                 });
 
+            modelBuilder.Entity("Rectification.Domain.Receipts.Receipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AcknowledgedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("UnitId", "State");
+
+                    b.HasIndex("State", "Kind", "DueDate");
+
+                    b.ToTable("Receipts", (string)null);
+                });
+
             modelBuilder.Entity("Rectification.Domain.Reminders.DeadlineExtension", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1299,6 +1557,30 @@ namespace Rectification.Migrations.Sqlite.Migrations
                     b.Navigation("Outcome");
                 });
 
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.CommonProblemPush", b =>
+                {
+                    b.HasOne("Rectification.Domain.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rectification.Domain.CommonProblems.SelfCheckTask", b =>
+                {
+                    b.HasOne("Rectification.Domain.CommonProblems.CommonProblemPush", null)
+                        .WithMany()
+                        .HasForeignKey("PushId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rectification.Domain.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rectification.Domain.Inspections.Inspection", b =>
                 {
                     b.HasOne("Rectification.Domain.Inspections.Round", null)
@@ -1344,6 +1626,21 @@ namespace Rectification.Migrations.Sqlite.Migrations
                         .WithMany("Lines")
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rectification.Domain.Plans.LedgerLineChange", b =>
+                {
+                    b.HasOne("Rectification.Domain.Plans.Plan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rectification.Domain.Problems.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -1450,6 +1747,15 @@ namespace Rectification.Migrations.Sqlite.Migrations
                         .WithMany("SignOffs")
                         .HasForeignKey("ProblemId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rectification.Domain.Receipts.Receipt", b =>
+                {
+                    b.HasOne("Rectification.Domain.Organization.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,5 +1,8 @@
 using Mediator;
 using Rectification.Application.Clues;
+using Rectification.Application.CommonProblems;
+using Rectification.Application.Receipts;
+using Rectification.Domain.Receipts;
 using Rectification.Application.Inspections;
 using Rectification.Application.Messaging;
 using Rectification.Application.Organization;
@@ -65,6 +68,9 @@ public static class ApiEndpoints
         problems.MapPost("/{id:guid}/reopen", async (Guid id, ReopenBody b, ISender s, CancellationToken ct) =>
             (await s.Send(new ReopenProblem(id, b.Reason, b.NewDeadline, b.LookBackInspectionId, b.ExpectedVersion), ct)).ToHttp());
 
+        problems.MapPost("/{id:guid}/push-as-common", async (Guid id, PushCommonBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new PushCommonProblem(id, b.UnitIds, b.UnderUnitId, b.Level, b.Note), ct)).ToHttp(v => Results.Created($"/api/common-problems/{v.Id}", v)));
+
         var plans = api.MapGroup("/plans").WithTags("Plans");
         plans.MapPut("/{id:guid}/lines/{problemId:guid}", async (Guid id, Guid problemId, LedgerLineBody b, ISender s, CancellationToken ct) =>
             (await s.Send(new EditLedgerLine(id, problemId, b.Measures, b.ResponsibleLeader, b.ResponsibleDepartment, b.Kind, b.Deadline, b.ExpectedVersion), ct)).ToHttp());
@@ -73,6 +79,12 @@ public static class ApiEndpoints
             (await s.Send(new AcceptPlan(id, b?.Comment, b?.ExpectedVersion), ct)).ToHttp());
         plans.MapPost("/{id:guid}/return", async (Guid id, ScreeningBody b, ISender s, CancellationToken ct) =>
             (await s.Send(new ReturnPlan(id, b.Comment ?? "", b.LineComments, b.ExpectedVersion), ct)).ToHttp());
+        plans.MapPost("/{id:guid}/lines/{problemId:guid}/changes", async (Guid id, Guid problemId, LineChangeBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new ProposeLedgerLineChange(id, problemId, b.Measures, b.ResponsibleLeader, b.ResponsibleDepartment, b.Kind, b.Deadline, b.Reason), ct))
+                .ToHttp(v => Results.Created($"/api/plans/{id}/line-changes", v)));
+        plans.MapGet("/{id:guid}/line-changes", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new ListLedgerLineChanges(id), ct)).ToHttp());
+        api.MapPost("/line-changes/{id:guid}/decide", async (Guid id, LineChangeDecisionBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new DecideLedgerLineChange(id, b.Accept, b.Comment), ct)).ToHttp()).WithTags("Plans");
         plans.MapGet("/{id:guid}/audit", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetAuditTrail(TargetKind.Plan, id), ct)).ToHttp());
 
         var clues = api.MapGroup("/clues").WithTags("Clues");
@@ -114,6 +126,20 @@ public static class ApiEndpoints
 
         api.MapPost("/me/deputies", async (NameDeputy c, ISender s, CancellationToken ct) => (await s.Send(c, ct)).ToHttp()).WithTags("Deadlines");
 
+        var receipts = api.MapGroup("/receipts").WithTags("Receipts");
+        receipts.MapGet("/", async (string? state, ReceiptKind? kind, Guid? caseId, ISender s, CancellationToken ct) =>
+            (await s.Send(new ListReceipts(state, kind, caseId), ct)).ToHttp());
+        receipts.MapPost("/{id:guid}/acknowledge", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new AcknowledgeReceipt(id), ct)).ToHttp());
+
+        api.MapGet("/common-problems/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetCommonProblemPush(id), ct)).ToHttp())
+            .WithTags("Common problems");
+        var selfChecks = api.MapGroup("/self-checks").WithTags("Common problems");
+        selfChecks.MapGet("/", async (string? state, ISender s, CancellationToken ct) => (await s.Send(new ListSelfChecks(state), ct)).ToHttp());
+        selfChecks.MapPost("/{id:guid}/not-present", async (Guid id, NotPresentBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new AnswerSelfCheckNotPresent(id, b.Statement), ct)).ToHttp());
+        selfChecks.MapPost("/{id:guid}/open-problem", async (Guid id, OpenProblemBody b, ISender s, CancellationToken ct) =>
+            (await s.Send(new OpenSelfCheckProblem(id, b.Description, b.Facts, b.Severity), ct)).ToHttp(v => Results.Created($"/api/problems/{v.OpenedProblemId}", v)));
+
         var admin = api.MapGroup("/admin").WithTags("Administration");
         api.MapAuditAdministration();
         admin.MapGet("/outbox", async (OutboxStatus? status, ISender s, CancellationToken ct) => (await s.Send(new ListOutbox(status), ct)).ToHttp());
@@ -148,3 +174,8 @@ public sealed record LedgerLineBody(string Measures, string ResponsibleLeader, s
 public sealed record ScreeningBody(string? Comment, IReadOnlyList<LineComment>? LineComments, long? ExpectedVersion);
 public sealed record HandOverClueBody(string Summary, SheetColour Colour, IReadOnlyList<Guid>? ProblemIds, string? Code);
 public sealed record ConcludeBody(string Summary, int CasesFiled, int PeopleDisciplined, int TransferredToJudicial, decimal MoneyRecovered, long? ExpectedVersion);
+public sealed record LineChangeBody(string Measures, string ResponsibleLeader, string ResponsibleDepartment, RectificationKind Kind, DateOnly Deadline, string Reason);
+public sealed record LineChangeDecisionBody(bool Accept, string? Comment);
+public sealed record PushCommonBody(IReadOnlyList<Guid>? UnitIds, Guid? UnderUnitId, Domain.Organization.UnitLevel? Level, string? Note);
+public sealed record NotPresentBody(string Statement);
+public sealed record OpenProblemBody(string Description, string Facts, Severity Severity);

@@ -19,4 +19,8 @@ internal static class JsonColumn
                     v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
                     v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Options), Options)!))
             .IsRequired();
+
+    /// <summary>One small immutable record as JSON text; records compare by value, so the default comparer fits.</summary>
+    public static PropertyBuilder<T> AsJsonValue<T>(this PropertyBuilder<T> property) where T : class =>
+        property.HasConversion(v => JsonSerializer.Serialize(v, Options), v => JsonSerializer.Deserialize<T>(v, Options)!).IsRequired();
 }
