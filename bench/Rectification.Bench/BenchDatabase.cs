@@ -411,7 +411,12 @@ internal sealed class PostgresBenchDatabase(string server) : BenchDatabase
     }
 
     // Autovacuum would vacuum and analyze after a million inserts by itself; do it now rather than mid-measurement.
-    public override async Task AfterLoadAsync() => await ExecuteAsync("VACUUM (ANALYZE)");
+    // The checkpoint pays the bulk load's write-back debt now, so the first measured run does not (the load is not measured).
+    public override async Task AfterLoadAsync()
+    {
+        await ExecuteAsync("VACUUM (ANALYZE)");
+        await ExecuteAsync("CHECKPOINT");
+    }
 
     public override async Task AfterResetAsync() => await ExecuteAsync("VACUUM (ANALYZE) \"Outbox\", \"ReminderSteps\"");
 

@@ -37,7 +37,7 @@ internal static class Report
         foreach (var result in results)
         {
             Console.WriteLine($"{Name(result.Provider, options)}: {result.Description}; load {result.LoadMs / 1000:F1} s (+ {result.AfterLoadMs / 1000:F1} s " +
-                $"{(result.Provider == DatabaseProvider.Sqlite ? "journal mode" : "VACUUM ANALYZE")}), not measured");
+                $"{(result.Provider == DatabaseProvider.Sqlite ? "journal mode" : "VACUUM ANALYZE, CHECKPOINT")}), not measured");
             foreach (var run in result.Runs)
             {
                 Console.WriteLine($"  run {run.Run}: sweep {Verdict(run.WallMs < SweepTargetMs)} (< 10 s: {run.WallMs / 1000:F2} s), " +

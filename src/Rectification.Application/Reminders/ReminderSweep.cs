@@ -21,7 +21,7 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
     IWriteGate gate, ILogger<ReminderSweep> log)
 {
     /// <summary>Cases recorded per write transaction: small enough that a command waits at most a few milliseconds for the write lock.</summary>
-    public const int DefaultBatchSize = 100;
+    public const int DefaultBatchSize = 50;
 
     /// <summary>Due cases selected at once; bounds the sweep's memory when a scheduler that was down catches up.</summary>
     public const int SelectionWindow = 5_000;
