@@ -33,7 +33,8 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         b.HasOne<Unit>().WithMany().HasForeignKey(p => p.UnitId).OnDelete(DeleteBehavior.Restrict);
         // The ledger and dashboards ask by unit and state, by inspection, and by deadline among open problems.
         b.HasIndex(p => new { p.InspectionId, p.Code }).IsUnique();
-        b.HasIndex(p => new { p.UnitId, p.State });
+        // Covers the statistics too (state, overdue, reopened per unit), so they are counted from the index alone.
+        b.HasIndex(p => new { p.UnitId, p.State, p.Deadline, p.ReopenCount });
         b.HasIndex(p => new { p.State, p.ReminderDue });
         b.HasIndex(p => p.Deadline);
     }
