@@ -124,6 +124,7 @@ app.MapScalarApiReference();
 app.MapHealthChecks("/health");
 app.MapApi();
 app.MapAccount();
+app.MapAccountAdministration();
 app.MapRazorPages();
 app.MapGet(Rectification.Web.Pages.UiStyles.Path, () => Results.Text(Rectification.Web.Pages.UiStyles.Css, "text/css")).ExcludeFromDescription().AllowAnonymous();
 app.UseJobs();

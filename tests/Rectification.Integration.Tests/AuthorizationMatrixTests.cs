@@ -134,6 +134,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("GET", "/api/self-checks", Everyone, Target.None),
         new("POST", "/api/self-checks/{id:guid}/not-present", UnitSide, Target.Unit),
         new("POST", "/api/self-checks/{id:guid}/open-problem", UnitSide, Target.Unit),
+        // Account administration: the accounts of the administrator's unit and below; another unit's answers like a missing one.
+        new("GET", "/api/admin/accounts", Admin, Target.None),
+        new("POST", "/api/admin/accounts", Admin, Target.Unit),
+        new("POST", "/api/admin/accounts/{id:guid}/unlock", Admin, Target.Unit),
+        new("POST", "/api/admin/accounts/{id:guid}/password", Admin, Target.Unit),
+        new("POST", "/api/admin/accounts/{id:guid}/disable", Admin, Target.Unit),
+        new("POST", "/api/admin/accounts/{id:guid}/enable", Admin, Target.Unit),
     ];
 
     /// <summary>
@@ -152,7 +159,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
     {
         Inspection, InspectionWithProblem, RegisteredProblem, RectifyingProblem, UnderReviewProblem, ClosedProblem,
         DraftingPlan, SubmittedPlan, HandedOverClue, AcceptedClue, InvestigatedClue, Extension, Task, EvidenceFile,
-        FeedbackReceipt, LineChange, Push, SelfCheck,
+        FeedbackReceipt, LineChange, Push, SelfCheck, Account,
     }
 
     /// <summary>What a factory made: the object and its neighbours the requests need.</summary>
@@ -299,6 +306,17 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["POST /api/self-checks/{id:guid}/not-present"] = async c => new Request($"/api/self-checks/{(await c.Obj(Kind.SelfCheck)).Id}/not-present", new { statement = "经自查不存在" }),
         ["POST /api/self-checks/{id:guid}/open-problem"] = async c => new Request($"/api/self-checks/{(await c.Obj(Kind.SelfCheck)).Id}/open-problem",
             new { description = "本单位同样存在", facts = "自查记录", severity = "General" }),
+        ["GET /api/admin/accounts"] = c => Get("/api/admin/accounts"),
+        ["POST /api/admin/accounts"] = c => Task.FromResult(new Request("/api/admin/accounts", new
+        {
+            userName = $"matrix-new-{c.Next()}", displayName = "矩阵账户", role = "UnitLiaison", email = "matrix@test.local", preferredLanguage = "zh-CN",
+            unitId = c.UnitId, password = "Matrix-Password-2026",
+        })),
+        ["POST /api/admin/accounts/{id:guid}/unlock"] = async c => new Request($"/api/admin/accounts/{(await c.Obj(Kind.Account)).Id}/unlock"),
+        ["POST /api/admin/accounts/{id:guid}/password"] = async c => new Request($"/api/admin/accounts/{(await c.Obj(Kind.Account)).Id}/password",
+            new { newPassword = "Matrix-Reset-2026" }),
+        ["POST /api/admin/accounts/{id:guid}/disable"] = async c => new Request($"/api/admin/accounts/{(await c.Obj(Kind.Account)).Id}/disable"),
+        ["POST /api/admin/accounts/{id:guid}/enable"] = async c => new Request($"/api/admin/accounts/{(await c.Obj(Kind.Account)).Id}/enable"),
     };
 
     private static Task<Request> Get(string path) => Task.FromResult(new Request(path));
@@ -632,6 +650,19 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
                 var source = (await InRectification(Org.Township)).Problems[0];
                 var push = Ok(await Host.Send<PushProgressDto>("office", new PushCommonProblem(source.Id, [unit.Id], null, null, null)));
                 return new Made(push.Rows.Single().TaskId, Guid.Empty, Guid.Empty, Guid.Empty, default);
+            }
+            case Kind.Account:
+            {
+                // A user of the unit with a local account (the role users sign in through the test header and have none).
+                var name = $"matrix-account-{Interlocked.Increment(ref counter)}";
+                var id = Guid.CreateVersion7();
+                await Host.Query(async db =>
+                {
+                    db.Users.Add(UserAccount.Create(id, name, name, $"{name}@test.local", Role.UnitLiaison, unit.Id));
+                    return await db.SaveChangesAsync();
+                });
+                await TestAccounts.CreateAsync(Host, name);
+                return new Made(id, Guid.Empty, Guid.Empty, Guid.Empty, default);
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);

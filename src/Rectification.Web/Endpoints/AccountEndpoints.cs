@@ -138,9 +138,15 @@ public static class AccountEndpoints
         return fields.Count > 0 ? ResultMapping.ToProblem(Error.Validation(fields)) : null;
     }
 
-    /// <summary>A wrong name and a wrong password answer alike; only a locked account says so, with how long it stays locked.</summary>
-    public static IResult Refused(SignInOutcome outcome, IOptions<IdentityOptions> identity) => outcome == SignInOutcome.LockedOut
-        ? ResultMapping.ToProblem(Error.Forbidden("account.locked-out",
-            ("minutes", ((int)Math.Ceiling(identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes)).ToString(CultureInfo.InvariantCulture))), StatusCodes.Status401Unauthorized)
-        : ResultMapping.ToProblem(Error.Forbidden("account.sign-in-failed"), StatusCodes.Status401Unauthorized);
+    /// <summary>
+    /// A wrong name and a wrong password answer alike; only a locked account says so, with how long it stays locked, and a disabled
+    /// one, so that its owner knows to ask an administrator rather than wait.
+    /// </summary>
+    public static IResult Refused(SignInOutcome outcome, IOptions<IdentityOptions> identity) => outcome switch
+    {
+        SignInOutcome.LockedOut => ResultMapping.ToProblem(Error.Forbidden("account.locked-out",
+            ("minutes", ((int)Math.Ceiling(identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes)).ToString(CultureInfo.InvariantCulture))), StatusCodes.Status401Unauthorized),
+        SignInOutcome.Disabled => ResultMapping.ToProblem(Error.Forbidden("account.disabled"), StatusCodes.Status401Unauthorized),
+        _ => ResultMapping.ToProblem(Error.Forbidden("account.sign-in-failed"), StatusCodes.Status401Unauthorized),
+    };
 }

@@ -45,11 +45,21 @@ public sealed class AccountPrincipals(RectificationDbContext db)
     }
 
     /// <summary>
-    /// False once the password changed (or the account was removed) after the session or token was issued. A principal without a
-    /// stamp came from single sign-on for a user without a local account, which has nothing to change.
+    /// False once the password changed (or the account was removed or disabled) after the session or token was issued. A principal
+    /// without a stamp came from single sign-on for a user without a local account, which has nothing to change.
     /// </summary>
-    public async Task<bool> IsCurrentAsync(Guid userId, string? stamp, CancellationToken ct = default) =>
-        stamp is null || stamp == await CurrentStampAsync(userId, ct);
+    public async Task<bool> IsCurrentAsync(Guid userId, string? stamp, CancellationToken ct = default)
+    {
+        if (stamp is null)
+        {
+            return true;
+        }
+
+        // Disabling also renews the stamp; the lockout end is checked as well so that a disabled account stays out even if its
+        // stamp were ever written back unchanged (say, by an import).
+        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == userId).Select(a => new { a.SecurityStamp, a.LockoutEnd }).FirstOrDefaultAsync(ct);
+        return account is not null && account.SecurityStamp == stamp && !AccountStatus.IsDisabled(account.LockoutEnd);
+    }
 
     private Task<string?> CurrentStampAsync(Guid userId, CancellationToken ct) =>
         db.Accounts.AsNoTracking().Where(a => a.Id == userId).Select(a => a.SecurityStamp).FirstOrDefaultAsync(ct);

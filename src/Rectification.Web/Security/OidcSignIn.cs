@@ -60,9 +60,12 @@ public static class OidcSignIn
             user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, ct);
         }
 
+        // A disabled local account keeps its owner out of single sign-on too: the administrator's switch covers every way in.
+        var disabled = user is not null && AccountStatus.IsDisabled(await db.Accounts.AsNoTracking().Where(a => a.Id == user.Id).Select(a => a.LockoutEnd).FirstOrDefaultAsync(ct));
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
-            audit.Add(email ?? name ?? external.FindFirstValue("sub") ?? "unknown", user, "oidc", user is null ? SignInOutcome.UnknownExternalUser : SignInOutcome.Succeeded);
+            audit.Add(email ?? name ?? external.FindFirstValue("sub") ?? "unknown", user, "oidc",
+                user is null ? SignInOutcome.UnknownExternalUser : disabled ? SignInOutcome.Disabled : SignInOutcome.Succeeded);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -70,6 +73,12 @@ public static class OidcSignIn
         if (user is null)
         {
             context.Fail("The single sign-on identity matches no user of this system (by e-mail or user name).");
+            return;
+        }
+
+        if (disabled)
+        {
+            context.Fail("The account of this single sign-on identity is disabled.");
             return;
         }
 

@@ -26,6 +26,12 @@ public sealed class PasswordSignIn(RectificationDbContext db, UserManager<Accoun
             accounts.PasswordHasher.HashPassword(new Account(), password);
             outcome = SignInOutcome.Failed;
         }
+        else if (AccountStatus.IsDisabled(account))
+        {
+            // Refused before the password is tried, like a locked account: a disabled account answers no password guesses.
+            accounts.PasswordHasher.HashPassword(new Account(), password);
+            outcome = SignInOutcome.Disabled;
+        }
         else
         {
             var result = await signIns.CheckPasswordSignInAsync(account, password, lockoutOnFailure: true);

@@ -5,7 +5,7 @@ using Rectification.Infrastructure.Persistence;
 
 namespace Rectification.Web.Security;
 
-public enum SignInOutcome { Succeeded, Failed, LockedOut, NotAllowed, UnknownExternalUser }
+public enum SignInOutcome { Succeeded, Failed, LockedOut, NotAllowed, UnknownExternalUser, Disabled }
 
 /// <summary>
 /// Every sign-in attempt, successful or not, becomes an audit entry (command <see cref="Command"/>, the outcome as trigger). The

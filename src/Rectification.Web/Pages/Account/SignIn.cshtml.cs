@@ -45,7 +45,13 @@ public sealed class SignInModel(PasswordSignIn signIn, AccountPrincipals princip
         }
 
         var args = new Dictionary<string, object?> { ["minutes"] = (int)Math.Ceiling(identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes) };
-        Error = Messages.Format(attempt.Outcome == SignInOutcome.LockedOut ? "account.locked-out" : "account.sign-in-failed", args, CultureInfo.CurrentUICulture);
+        var code = attempt.Outcome switch
+        {
+            SignInOutcome.LockedOut => "account.locked-out",
+            SignInOutcome.Disabled => "account.disabled",
+            _ => "account.sign-in-failed",
+        };
+        Error = Messages.Format(code, args, CultureInfo.CurrentUICulture);
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
