@@ -39,7 +39,7 @@ public static class AccountAdministrationEndpoints
         admin.MapGet("/", async (ICurrentUser me, RectificationDbContext db, TimeProvider clock, CancellationToken ct) =>
             Results.Ok(await ListAsync(db, me.UnitPath, null, clock, ct)));
 
-        admin.MapPost("/", async (CreateAccountBody b, ICurrentUser me, RectificationDbContext db, UserManager<Account> accounts, TimeProvider clock, CancellationToken ct) =>
+        admin.MapPost("/", async (CreateAccountBody b, ICurrentUser me, RectificationDbContext db, UserManager<Account> accounts, IDatabaseErrors errors, TimeProvider clock, CancellationToken ct) =>
         {
             if (Invalid(b) is { } invalid)
             {
@@ -69,8 +69,18 @@ public static class AccountAdministrationEndpoints
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var user = UserAccount.Create(id, userName, b.DisplayName!.Trim(), b.Email!.Trim(), b.Role!.Value, unit.Id, b.PreferredLanguage!);
             db.Users.Add(user);
-            await db.SaveChangesAsync(ct);
-            var created = await accounts.CreateAsync(account, b.Password!);
+            IdentityResult created;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                created = await accounts.CreateAsync(account, b.Password!);
+            }
+            catch (DbUpdateException e) when (errors.IsUniqueViolation(e))
+            {
+                // Another administrator created the same name between the check above and this insert.
+                return ResultMapping.ToProblem(Error.Conflict("account.user-name-taken", ("userName", userName)));
+            }
+
             if (!created.Succeeded)
             {
                 // E.g. characters Identity does not allow in a user name; the transaction is rolled back with the domain user.
