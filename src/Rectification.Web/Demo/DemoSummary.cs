@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Statistics;
 using Rectification.Domain.Problems;
+using Rectification.Domain.Receipts;
 using Rectification.Infrastructure.Persistence;
 
 namespace Rectification.Web.Demo;
@@ -29,6 +30,15 @@ internal static class DemoSummary
             problemStates.Values.Sum(), Describe(problemStates), GetStatisticsHandler.CompletionRate(closed, fedBack), overdue, reopened, Describe(plans));
         logger.LogInformation("Clues: {Clues}; by colour {Colours}; by state {ClueStates}",
             clueStates.Values.Sum(), Describe(colours), Describe(clueStates));
+        var receipts = await CountAsync(db.Receipts.GroupBy(r => new { r.Kind, r.State, r.Late }).Select(g => new { g.Key, Count = g.Count() }),
+            g => $"{g.Key.Kind} {(g.Key.State == ReceiptStates.Pending ? "pending" : g.Key.Late ? "late" : "on time")}", g => g.Count);
+        var changes = await CountAsync(db.LineChanges.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }), g => g.Key.ToString(), g => g.Count);
+        var selfChecks = await CountAsync(db.SelfCheckTasks.GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }), g => g.Key, g => g.Count);
+        var evaluations = await db.Evaluations.Select(e => e.Grade).ToListAsync();
+        logger.LogInformation("Receipts: {Receipts} ({ReceiptStates}); ledger line changes: {Changes} ({ChangeStates}); common problems: {Pushes} pushed as {SelfChecks} self-checks ({SelfCheckStates}); effect evaluations: {Evaluations} ({Grades})",
+            receipts.Values.Sum(), Describe(receipts), changes.Values.Sum(), Describe(changes), await db.CommonProblemPushes.CountAsync(),
+            selfChecks.Values.Sum(), Describe(selfChecks), evaluations.Count,
+            string.Join(", ", evaluations.GroupBy(g => g ?? "incomplete").OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
         logger.LogInformation("Demo accounts (sign in at /account/sign-in or POST /api/account/token): {Accounts}",
             string.Join(", ", accounts.Select(a => $"{a.UserName} ({a.Role}) / {DemoAccounts.PasswordFor(a.UserName)}")));
     }
