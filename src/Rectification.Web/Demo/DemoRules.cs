@@ -250,13 +250,14 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
             Identify(push, pushedAt);
             db.CommonProblemPushes.Add(push);
             world.Steps.Recorded(nameof(CommonProblemPush), push.Id, "PushCommonProblem", null, "Pushed", office, pushedAt);
-            foreach (var target in organization.Targets.Where(t => t.Unit.Level == level && t.Unit.Id != source.UnitId).OrderBy(t => t.Unit.Code))
+            foreach (var (target, unitIndex) in organization.Targets.Where(t => t.Unit.Level == level && t.Unit.Id != source.UnitId).OrderBy(t => t.Unit.Code)
+                .Select((t, i) => (t, i)))
             {
                 var task = SelfCheckTask.Open(push.Id, target.Unit.Id, due);
                 Identify(task, pushedAt);
                 db.SelfCheckTasks.Add(task);
                 world.Steps.Recorded(nameof(SelfCheckTask), task.Id, "PushCommonProblem", null, task.State, office, pushedAt);
-                Answer(task, push, target, source.Severity, rule.AnswerWithin);
+                Answer(task, push, target, source.Severity, unitIndex);
                 tasks++;
             }
         }
@@ -266,11 +267,14 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
     }
 
     /// <summary>Most answer within the limit, a few after it, and some not at all yet.</summary>
-    private void Answer(SelfCheckTask task, CommonProblemPush push, DemoTarget target, Severity severity, DurationSpec answerWithin)
+    private void Answer(SelfCheckTask task, CommonProblemPush push, DemoTarget target, Severity severity, int unitIndex)
     {
-        var limitDays = Math.Max(2, Clock.Add(DateOnly.FromDateTime(push.PushedAt), answerWithin).DayNumber - DateOnly.FromDateTime(push.PushedAt).DayNumber);
-        var answeredAt = Random.Chance(0.12) ? Clock.DaysAfter(push.PushedAt, limitDays + 1, limitDays + 10) : Clock.DaysAfter(push.PushedAt, 2, limitDays);
-        if (Random.Chance(0.1) || !Clock.HasHappened(answeredAt))
+        // Fixed shares by the unit's place in the list, so that a late answer and a silent unit are always there to see.
+        var limitDays = Math.Max(2, task.DueDate.DayNumber - DateOnly.FromDateTime(push.PushedAt).DayNumber);
+        var answeredAt = unitIndex % 8 == 5
+            ? Clock.DaysAfter(task.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), 1, 8)
+            : Clock.DaysAfter(push.PushedAt, 2, limitDays - 1);
+        if (unitIndex % 10 == 9 || !Clock.HasHappened(answeredAt))
         {
             return;
         }
