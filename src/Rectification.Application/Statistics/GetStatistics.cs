@@ -49,7 +49,9 @@ public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, Sc
         var fedBack = byState.Where(kv => kv.Key != ProblemStates.Registered).Sum(kv => kv.Value);
         var closed = byState.GetValueOrDefault(ProblemStates.Closed);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var overdue = await problems.CountAsync(p => p.State != ProblemStates.Closed && p.Deadline < today, ct);
+        // Overdue as the ledger counts it (?overdue=true) and the completion table too: a running problem past the date it is
+        // chased against, which for a long-term one is its next periodic report, so the figure and the ledger's list are the same problems.
+        var overdue = await problems.CountAsync(p => p.State != ProblemStates.Closed && p.State != ProblemStates.Registered && p.ReminderDue < today, ct);
         var reopened = await problems.CountAsync(p => p.ReopenCount > 0, ct);
         var byColour = await clues.GroupBy(c => c.Colour).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var outcomes = await clues.Where(c => c.Outcome != null)
