@@ -53,6 +53,36 @@ public sealed class StatisticsTests(DatabaseProvider provider) : HostTest(provid
     }
 }
 
+/// <summary>Overdue in the statistics is the ledger's overdue list, also for a long-term problem chased for its periodic report.</summary>
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public sealed class OverdueStatisticsTests(DatabaseProvider provider) : HostTest(provider)
+{
+    [Test]
+    public async Task Overdue_OfALongTermProblemPastItsPeriodicReport_IsCountedAsTheLedgerListsIt()
+    {
+        var inspection = await NewInspection(Org.Township);
+        var problem = await NewProblem(inspection);
+        var feedback = Ok(await Host.Send<Application.Inspections.FeedbackDto>("office", new Application.Inspections.FeedBackInspection(inspection.Id)));
+        Ok(await Host.Send<PlanDto>("t1-liaison", new EditLedgerLine(feedback.PlanId, problem.Id, "建立长效机制，每季度报告进展", "张书记", "办公室",
+            RectificationKind.LongTerm, Host.Clock.Today.AddDays(700))));
+        Ok(await Host.Send<PlanDto>("t1-liaison", new SubmitPlan(feedback.PlanId)));
+        Ok(await Host.Send<PlanDto>("discipline", new AcceptPlan(feedback.PlanId, "方案可行")));
+
+        // The periodic report (LongTermReport, 90 days) is missed; the deadline is still almost two years away.
+        Host.Clock.Advance(TimeSpan.FromDays(100));
+        var ledger = Ok(await Host.Send<Page<ProblemSummary>>("office", new ListProblems(Overdue: true, PageSize: 500)));
+        var city = Ok(await Host.Send<StatisticsDto>("office", new GetStatistics()));
+        var byDistrict = Ok(await Host.Send<IReadOnlyList<UnitStatistics>>("office", new GetStatisticsByUnit()));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ledger.Items.Select(p => p.Id), Does.Contain(problem.Id));
+            Assert.That(city.ProblemsOverdue, Is.EqualTo(ledger.Total).And.EqualTo(1));
+            Assert.That(byDistrict.Sum(d => d.ProblemsOverdue), Is.EqualTo(ledger.Total));
+        }
+    }
+}
+
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
 public sealed class DocumentTests(DatabaseProvider provider) : HostTest(provider)
 {

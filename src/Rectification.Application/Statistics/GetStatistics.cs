@@ -45,15 +45,17 @@ public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, Sc
             clues = clues.Where(c => inspections.Contains(c.InspectionId));
         }
 
-        // One pass, answered from the (UnitId, State, Deadline, ReopenCount) index alone: no table scan on a million problems.
+        // One pass, answered from the (UnitId, State, ReminderDue, ReopenCount) index alone: no table scan on a million problems.
+        // Overdue as the ledger counts it (?overdue=true) and the completion table too: a running problem past the date it is
+        // chased against, which for a long-term one is its next periodic report, so the figure and the ledger's list are the same problems.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var states = await problems.GroupBy(p => p.State)
-            .Select(g => new { g.Key, Count = g.Count(), Late = g.Count(p => p.Deadline < today), Reopened = g.Count(p => p.ReopenCount > 0) })
+            .Select(g => new { g.Key, Count = g.Count(), Late = g.Count(p => p.ReminderDue < today), Reopened = g.Count(p => p.ReopenCount > 0) })
             .ToListAsync(ct);
         var byState = states.ToDictionary(g => g.Key, g => g.Count);
         var fedBack = byState.Where(kv => kv.Key != ProblemStates.Registered).Sum(kv => kv.Value);
         var closed = byState.GetValueOrDefault(ProblemStates.Closed);
-        var overdue = states.Where(g => g.Key != ProblemStates.Closed).Sum(g => g.Late);
+        var overdue = states.Where(g => g.Key != ProblemStates.Closed && g.Key != ProblemStates.Registered).Sum(g => g.Late);
         var reopened = states.Sum(g => g.Reopened);
         var byColour = await clues.GroupBy(c => c.Colour).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var outcomes = await clues.Where(c => c.Outcome != null)

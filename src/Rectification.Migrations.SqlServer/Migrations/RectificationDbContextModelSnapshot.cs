@@ -1048,7 +1048,7 @@ namespace Rectification.Migrations.SqlServer.Migrations
 
                     b.HasIndex("State", "ReminderDue");
 
-                    b.HasIndex("UnitId", "State", "Deadline", "ReopenCount");
+                    b.HasIndex("UnitId", "State", "ReminderDue", "ReopenCount");
 
                     b.ToTable("Problems", (string)null);
                 });

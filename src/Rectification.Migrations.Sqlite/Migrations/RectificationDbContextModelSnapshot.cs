@@ -1039,7 +1039,7 @@ namespace Rectification.Migrations.Sqlite.Migrations
 
                     b.HasIndex("State", "ReminderDue");
 
-                    b.HasIndex("UnitId", "State", "Deadline", "ReopenCount");
+                    b.HasIndex("UnitId", "State", "ReminderDue", "ReopenCount");
 
                     b.ToTable("Problems", (string)null);
                 });

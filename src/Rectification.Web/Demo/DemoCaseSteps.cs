@@ -43,12 +43,22 @@ internal sealed class DemoCaseSteps(RectificationDbContext db, ILifecycleCatalog
     public void Created(ILifecycleCase subject, string command, UserAccount? actor, DateTime at) =>
         Audit(subject, command, null, null, actor, at);
 
-    private void Audit(ILifecycleCase subject, string command, string? trigger, string? from, UserAccount? actor, DateTime at)
+    /// <summary>
+    /// Records a step of an object that has no lifecycle machine (a receipt, a line change, a self-check, an evaluation),
+    /// so its history reads like one made through the API.
+    /// </summary>
+    public void Recorded(string entityType, Guid entityId, string command, string? from, string to, UserAccount? actor, DateTime at) =>
+        Audit(entityType, entityId, command, null, from, to, actor, at);
+
+    private void Audit(ILifecycleCase subject, string command, string? trigger, string? from, UserAccount? actor, DateTime at) =>
+        Audit(subject.GetType().Name, subject.Id, command, trigger, from, subject.State, actor, at);
+
+    private void Audit(string entityType, Guid entityId, string command, string? trigger, string? from, string to, UserAccount? actor, DateTime at)
     {
         var before = from is null ? "{}" : JsonSerializer.Serialize(new { State = from });
-        var after = JsonSerializer.Serialize(new { State = subject.State });
+        var after = JsonSerializer.Serialize(new { State = to });
         db.AuditEntries.Add(new AuditEntry(at, actor?.Id, actor?.UserName ?? "system", (actor?.Role ?? Role.System).ToString(), command,
-            subject.GetType().Name, subject.Id, trigger, from, subject.State, before, after, Payload));
+            entityType, entityId, trigger, from, to, before, after, Payload));
         Count++;
     }
 

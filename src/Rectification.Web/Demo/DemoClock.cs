@@ -46,5 +46,7 @@ internal sealed class DemoClock(DemoRandom random, WorkingCalendar calendar, Dat
 
     public static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 
+    public static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
+
     public static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
 }

@@ -58,6 +58,13 @@ public static class DemoSeeder
             await story.SeedAsync(inspection, CancellationToken.None);
         }
 
+        // The rules beside the lifecycles read the finished stories (feedbacks, returned plans, sheets, accepted plans), so they come last.
+        var rules = new DemoRules(world, organization, provider.GetRequiredService<IReminderCatalog>(), provider.GetRequiredService<WorkingCalendar>(),
+            provider.GetRequiredService<IEvaluationCatalog>().Scheme);
+        var rulesStarted = stopwatch.Elapsed;
+        await rules.SeedAsync(CancellationToken.None);
+        logger.LogInformation("Receipts, line changes, common problems and evaluations seeded in {Seconds:0.0} s", (stopwatch.Elapsed - rulesStarted).TotalSeconds);
+
         await transaction.CommitAsync();
         stopwatch.Stop();
         await DemoSummary.LogAsync(db, logger, organization, accounts, stopwatch.Elapsed, steps.Count, now);

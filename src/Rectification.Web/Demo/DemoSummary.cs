@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Statistics;
 using Rectification.Domain.Problems;
+using Rectification.Domain.Receipts;
 using Rectification.Infrastructure.Persistence;
 
 namespace Rectification.Web.Demo;
@@ -15,7 +16,8 @@ internal static class DemoSummary
         var fedBack = problemStates.Where(kv => kv.Key != ProblemStates.Registered).Sum(kv => kv.Value);
         var closed = problemStates.GetValueOrDefault(ProblemStates.Closed);
         var today = DateOnly.FromDateTime(utcNow);
-        var overdue = await db.Problems.CountAsync(p => p.State != ProblemStates.Closed && p.Deadline < today);
+        // As the statistics and the ledger count it.
+        var overdue = await db.Problems.CountAsync(p => p.State != ProblemStates.Closed && p.State != ProblemStates.Registered && p.ReminderDue < today);
         var reopened = await db.Problems.CountAsync(p => p.ReopenCount > 0);
         var kinds = await CountAsync(db.Inspections.GroupBy(i => i.Kind).Select(g => new { g.Key, Count = g.Count() }), g => g.Key.ToString(), g => g.Count);
         var plans = await CountAsync(db.Plans.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }), g => g.Key, g => g.Count);
@@ -29,6 +31,15 @@ internal static class DemoSummary
             problemStates.Values.Sum(), Describe(problemStates), GetStatisticsHandler.CompletionRate(closed, fedBack), overdue, reopened, Describe(plans));
         logger.LogInformation("Clues: {Clues}; by colour {Colours}; by state {ClueStates}",
             clueStates.Values.Sum(), Describe(colours), Describe(clueStates));
+        var receipts = await CountAsync(db.Receipts.GroupBy(r => new { r.Kind, r.State, r.Late }).Select(g => new { g.Key, Count = g.Count() }),
+            g => $"{g.Key.Kind} {(g.Key.State == ReceiptStates.Pending ? "pending" : g.Key.Late ? "late" : "on time")}", g => g.Count);
+        var changes = await CountAsync(db.LineChanges.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }), g => g.Key.ToString(), g => g.Count);
+        var selfChecks = await CountAsync(db.SelfCheckTasks.GroupBy(t => t.State).Select(g => new { g.Key, Count = g.Count() }), g => g.Key, g => g.Count);
+        var evaluations = await db.Evaluations.Select(e => e.Grade).ToListAsync();
+        logger.LogInformation("Receipts: {Receipts} ({ReceiptStates}); ledger line changes: {Changes} ({ChangeStates}); common problems: {Pushes} pushed as {SelfChecks} self-checks ({SelfCheckStates}); effect evaluations: {Evaluations} ({Grades})",
+            receipts.Values.Sum(), Describe(receipts), changes.Values.Sum(), Describe(changes), await db.CommonProblemPushes.CountAsync(),
+            selfChecks.Values.Sum(), Describe(selfChecks), evaluations.Count,
+            string.Join(", ", evaluations.GroupBy(g => g ?? "incomplete").OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}")));
         logger.LogInformation("Demo accounts (sign in at /account/sign-in or POST /api/account/token): {Accounts}",
             string.Join(", ", accounts.Select(a => $"{a.UserName} ({a.Role}) / {DemoAccounts.PasswordFor(a.UserName)}")));
     }

@@ -344,6 +344,49 @@ internal static class DemoTexts
         _ => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    public const string ChangedMeasureSuffix = "（经研判调整：增加阶段性目标和复核环节）";
+
+    public static readonly string[] LineChangeReasons =
+    [
+        "涉及历史遗留问题，需协调市直相关部门共同处置，原定时限内难以完成，申请延长整改时限并补充措施。",
+        "整改中发现问题涉及面比原认定的更广，需扩大排查范围，申请调整整改措施和时限。",
+        "相关资金追缴涉及司法程序，需待法院判决后执行，申请延长整改时限。",
+        "责任领导岗位调整，需明确新的责任人并相应调整整改措施。",
+    ];
+
+    public static readonly string[] LineChangeAcceptComments =
+    [
+        "理由充分，同意调整，请按新的时限和措施推进，不得再次延期。",
+        "同意。请在整改进展中说明阶段性目标完成情况。",
+    ];
+
+    public static readonly string[] LineChangeRefuseComments =
+    [
+        "申请理由不充分，问题属于可立即整改事项，请按原定时限完成。",
+        "不同意延期。请加大工作力度，必要时提请上级协调。",
+    ];
+
+    public static readonly string[] CommonProblemNotes =
+    [
+        "该问题在本轮巡察中多个单位均有发现，请各单位对照开展自查，做到未巡先改、对号入座。",
+        "请各单位举一反三，认真对照检查，如实报告自查情况。",
+    ];
+
+    public static readonly string[] NotPresentStatements =
+    [
+        "经{unit}党组（党委）会议研究，组织相关科室对照逐项自查，未发现类似问题，今后将持续加强日常监督。",
+        "{unit}对照推送问题查阅近三年相关资料和台账，经核查不存在该问题，特此说明。",
+        "经自查，{unit}不存在该问题；已将相关要求纳入内部管理制度，防止类似问题发生。",
+    ];
+
+    public static readonly string[] EvaluationComments =
+    [
+        "整改责任落实到位，问题整改基本完成，建章立制有成效。",
+        "整改总体推进有力，个别问题整改成效有待巩固。",
+        "群众反映较好，长效机制建设仍需加强。",
+        "整改措施针对性较强，佐证材料齐全。",
+    ];
+
     public static string Date(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
 
     public static SheetColour[] Colours => [SheetColour.Red, SheetColour.Yellow, SheetColour.Blue];

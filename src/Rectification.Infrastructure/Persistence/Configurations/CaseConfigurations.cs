@@ -34,7 +34,7 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         // The ledger and dashboards ask by unit and state, by inspection, and by deadline among open problems.
         b.HasIndex(p => new { p.InspectionId, p.Code }).IsUnique();
         // Covers the statistics too (state, overdue, reopened per unit), so they are counted from the index alone.
-        b.HasIndex(p => new { p.UnitId, p.State, p.Deadline, p.ReopenCount });
+        b.HasIndex(p => new { p.UnitId, p.State, p.ReminderDue, p.ReopenCount });
         b.HasIndex(p => new { p.State, p.ReminderDue });
         b.HasIndex(p => p.Deadline);
     }

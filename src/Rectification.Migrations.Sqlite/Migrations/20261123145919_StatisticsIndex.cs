@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Rectification.Migrations.PostgreSql.Migrations
+namespace Rectification.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class StatisticsIndex : Migration
@@ -15,16 +15,16 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                 table: "Problems");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Problems_UnitId_State_Deadline_ReopenCount",
+                name: "IX_Problems_UnitId_State_ReminderDue_ReopenCount",
                 table: "Problems",
-                columns: new[] { "UnitId", "State", "Deadline", "ReopenCount" });
+                columns: new[] { "UnitId", "State", "ReminderDue", "ReopenCount" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Problems_UnitId_State_Deadline_ReopenCount",
+                name: "IX_Problems_UnitId_State_ReminderDue_ReopenCount",
                 table: "Problems");
 
             migrationBuilder.CreateIndex(
