@@ -1,3 +1,5 @@
+using Rectification.Application.Clues;
+using Rectification.Domain.Clues;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Messaging;
 using Rectification.Application.Problems;
@@ -51,6 +53,30 @@ public sealed class ReminderTests(DatabaseProvider provider) : HostTest(provider
             Assert.That(overdue.EscalationStep, Is.EqualTo("overdue-3-days"));
             Assert.That(tasks.Where(t => t.CaseId == problem.Id).Select(t => (t.Kind, t.AssigneeRole)),
                 Is.EqualTo(new[] { (SupervisionTaskKind.ReminderTalk, Domain.Organization.Role.UnitLeader) }));
+        }
+    }
+
+    [Test]
+    public async Task ClueSheet_WhenPastItsColoursLimit_IsEscalatedAbove_AndAConcludedSheetIsNotChased()
+    {
+        var inspection = await NewInspection(Org.Bureau);
+        var late = Ok(await Host.Send<ClueDto>("group", new HandOverClue(inspection.Id, "反映该单位违规发放津补贴", SheetColour.Red)));
+        var done = Ok(await Host.Send<ClueDto>("group", new HandOverClue(inspection.Id, "反映该单位公车私用", SheetColour.Red)));
+        Ok(await Host.Send<ClueDto>("discipline", new AcceptClue(done.Id)));
+        Ok(await Host.Send<ClueDto>("discipline", new StartInvestigation(done.Id)));
+        Ok(await Host.Send<ClueDto>("discipline", new ConcludeClue(done.Id, "查无实据，予以了结", 0, 0, 0, 0m)));
+
+        await SweepOn(late.DueDate);
+        var onTheDay = (await Messages(late.Id)).Where(m => m.Event.StartsWith("due-", StringComparison.Ordinal) || m.Event.StartsWith("overdue-", StringComparison.Ordinal)).ToList();
+        await SweepOn(late.DueDate.AddDays(1));
+        var overdue = (await Messages(late.Id)).Where(m => m.Event == "overdue-1-day").ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(onTheDay.Select(m => m.Event).Distinct(), Is.EqualTo(new[] { "due-in-2-days" }), "reminded before its limit, not yet escalated");
+            Assert.That(overdue.Where(m => !m.IsCopy).Select(m => m.RecipientEmail), Is.EquivalentTo(new[] { "discipline@test.local", "d1-discipline@test.local" }));
+            Assert.That(overdue.Where(m => m.IsCopy).Select(m => m.RecipientEmail), Is.EquivalentTo(new[] { "office@test.local" }));
+            Assert.That(await Messages(done.Id), Has.None.Matches<OutboxMessage>(m => m.Event is "due-in-2-days" or "overdue-1-day"));
         }
     }
 
