@@ -4,4 +4,7 @@ namespace Rectification.Application.Abstractions;
 public interface IDatabaseErrors
 {
     bool IsUniqueViolation(Exception exception);
+
+    /// <summary>The server chose this transaction as a deadlock victim; it was rolled back and may simply be tried again.</summary>
+    bool IsDeadlock(Exception exception);
 }

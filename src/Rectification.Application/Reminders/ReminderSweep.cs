@@ -148,7 +148,7 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
         return written;
     }
 
-    /// <summary>Saves one batch atomically; false when another server recorded some of its steps first.</summary>
+    /// <summary>Saves one batch atomically; false when another server recorded some of its steps first (or won a deadlock over them).</summary>
     private async Task<bool> SaveBatchAsync(CancellationToken ct)
     {
         using var turn = await gate.EnterAsync(ct);
@@ -159,8 +159,10 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
             await transaction.CommitAsync(ct);
             return true;
         }
-        catch (DbUpdateException e) when (errors.IsUniqueViolation(e))
+        catch (Exception e) when (errors.IsUniqueViolation(e) || errors.IsDeadlock(e))
         {
+            // Two servers inserting the same (case, step) keys in different orders can deadlock instead of colliding;
+            // either way the other server's batch stands and this one selects again.
             await transaction.RollbackAsync(ct);
             log.LogInformation("Reminder batch lost to a concurrent sweep; selecting again");
             return false;

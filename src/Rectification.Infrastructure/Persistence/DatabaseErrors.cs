@@ -18,4 +18,18 @@ public sealed class DatabaseErrors : IDatabaseErrors
         SqlException e => e.Number is 2601 or 2627,
         _ => false,
     };
+
+    public bool IsDeadlock(Exception exception)
+    {
+        // Npgsql reports a deadlock as transient, so EF wraps it once more: look down the whole chain.
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected } or SqlException { Number: 1205 })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
