@@ -292,7 +292,7 @@ internal sealed class SqliteBenchDatabase(string pragmas) : BenchDatabase
 
         var size = new FileInfo(File).Length;
         return Task.FromResult($"SQLite {Scalar("select sqlite_version()")}, journal_mode={Scalar("PRAGMA journal_mode")}, " +
-            $"synchronous={Scalar("PRAGMA synchronous")} (connection default), busy_timeout {Rectification.Infrastructure.Persistence.SqliteBusyTimeout.Milliseconds} ms on the application's connections, file {size / 1048576.0:F0} MB");
+            $"synchronous={Scalar("PRAGMA synchronous")} (connection default), busy_timeout {Rectification.Infrastructure.Persistence.SqlitePragmas.BusyTimeoutMilliseconds} ms on the application's connections, file {size / 1048576.0:F0} MB");
     }
 
     private static void Execute(DbConnection connection, string sql)

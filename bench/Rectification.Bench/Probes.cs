@@ -183,25 +183,6 @@ internal sealed class SweepProbe
     }
 }
 
-/// <summary>Sets extra per-connection PRAGMAs on every open, for experiments beyond what the application sets.</summary>
-internal sealed class ConnectionPragma(string sql) : DbConnectionInterceptor
-{
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Run(connection);
-
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Run(connection);
-        return Task.CompletedTask;
-    }
-
-    private void Run(DbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-}
-
 /// <summary>Today at 09:00 UTC, for the whole run: the sweep, the commands and the data agree on "today".</summary>
 internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 {

@@ -37,7 +37,7 @@ internal sealed class SweepBenchmark(BenchOptions options, ILoggerFactory loggin
             Rectification.Infrastructure.DependencyInjection.Configure(builder, dbOptions);
             if (database.ConnectionPragma is { } pragma)
             {
-                builder.AddInterceptors(new ConnectionPragma(pragma));
+                builder.AddInterceptors(new SqlitePragmas(pragma));
             }
 
             builder.AddInterceptors(interceptors);

@@ -53,7 +53,7 @@ public static class DependencyInjection
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(database.ConnectionString);
                 options.UseSqlite(database.ConnectionString, o => o.MigrationsAssembly(assembly));
-                options.AddInterceptors(SqliteBusyTimeout.Instance);
+                options.AddInterceptors(SqlitePragmas.BusyTimeout);
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(database.ConnectionString, o => o.MigrationsAssembly(assembly));

@@ -159,17 +159,6 @@ public sealed class CommonProblemTests(DatabaseProvider provider) : HostTest(pro
         }
     }
 
-    private async Task SweepOn(DateOnly day)
-    {
-        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-        if (target > Host.Clock.GetUtcNow())
-        {
-            Host.Clock.Advance(target - Host.Clock.GetUtcNow());
-        }
-
-        await Host.Sweep();
-    }
-
     private Task<List<Domain.Auditing.OutboxMessage>> Reminders(Guid taskId) =>
         Host.Query(db => db.Outbox.Where(m => m.CaseId == taskId && m.Event != "Pushed").OrderBy(m => m.CreatedAt).ThenBy(m => m.RecipientEmail).ToListAsync());
 }

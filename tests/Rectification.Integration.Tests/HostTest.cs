@@ -63,6 +63,18 @@ public abstract class HostTest(DatabaseProvider provider)
             Host.Clock.Today.AddDays(-30), Host.Clock.Today)));
     }
 
+    /// <summary>Moves the clock to 09:00 on <paramref name="day"/> (never backwards) and runs the sweep as the job would.</summary>
+    protected async Task SweepOn(DateOnly day)
+    {
+        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+        if (target > Host.Clock.GetUtcNow())
+        {
+            Host.Clock.Advance(target - Host.Clock.GetUtcNow());
+        }
+
+        await Host.Sweep();
+    }
+
     protected async Task<ProblemSummary> NewProblem(InspectionDto inspection, Severity severity = Severity.General) =>
         Ok(await Host.Send<ProblemSummary>("group", new RegisterProblem(inspection.Id, "落实全面从严治党主体责任不到位", "班子成员履行一岗双责不力",
             "党的领导", severity, "抽查会议记录12份", "《中国共产党问责条例》第七条", "巡察组调阅资料、个别谈话")));

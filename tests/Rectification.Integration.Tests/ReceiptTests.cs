@@ -178,17 +178,6 @@ public sealed class ReceiptTests(DatabaseProvider provider) : HostTest(provider)
         return (feedback.PlanId, receipts.Single());
     }
 
-    private async Task SweepOn(DateOnly day)
-    {
-        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-        if (target > Host.Clock.GetUtcNow())
-        {
-            Host.Clock.Advance(target - Host.Clock.GetUtcNow());
-        }
-
-        await Host.Sweep();
-    }
-
     private Task<List<OutboxMessage>> Messages(Guid caseId) =>
         Host.Query(db => db.Outbox.Where(m => m.CaseId == caseId).OrderBy(m => m.CreatedAt).ThenBy(m => m.RecipientEmail).ToListAsync());
 }

@@ -233,18 +233,6 @@ public sealed class ReminderTests(DatabaseProvider provider) : HostTest(provider
         Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(problem.Id)));
     }
 
-    /// <summary>Moves the clock to 09:00 on <paramref name="day"/> (never backwards) and runs the sweep as the job would.</summary>
-    private async Task SweepOn(DateOnly day)
-    {
-        var target = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-        if (target > Host.Clock.GetUtcNow())
-        {
-            Host.Clock.Advance(target - Host.Clock.GetUtcNow());
-        }
-
-        await Host.Sweep();
-    }
-
     private Task<List<OutboxMessage>> Messages(Guid caseId) =>
         Host.Query(db => db.Outbox.Where(m => m.CaseId == caseId && m.Event != "FeedBack" && m.Event != "Close" && m.Event != "Reopen").OrderBy(m => m.CreatedAt).ToListAsync());
 

@@ -79,7 +79,7 @@ public sealed class ListProblemsHandler(IAppDbContext db, ICurrentUser user, Sco
         {
             var today = deadlines.Today;
             problems = overdue
-                ? problems.Where(p => p.State != ProblemStates.Closed && p.State != ProblemStates.Registered && p.ReminderDue < today)
+                ? problems.Where(Overdue.On(today))
                 : problems.Where(p => p.State == ProblemStates.Closed || p.State == ProblemStates.Registered || p.ReminderDue == null || p.ReminderDue >= today);
         }
 

@@ -46,8 +46,7 @@ public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, Sc
         }
 
         // One pass, answered from the (UnitId, State, ReminderDue, ReopenCount) index alone: no table scan on a million problems.
-        // Overdue as the ledger counts it (?overdue=true) and the completion table too: a running problem past the date it is
-        // chased against, which for a long-term one is its next periodic report, so the figure and the ledger's list are the same problems.
+        // Overdue is Overdue.On split by state: the date comparison per group, the state rule on the groups.
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var states = await problems.GroupBy(p => p.State)
             .Select(g => new { g.Key, Count = g.Count(), Late = g.Count(p => p.ReminderDue < today), Reopened = g.Count(p => p.ReopenCount > 0) })
@@ -55,7 +54,7 @@ public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, Sc
         var byState = states.ToDictionary(g => g.Key, g => g.Count);
         var fedBack = byState.Where(kv => kv.Key != ProblemStates.Registered).Sum(kv => kv.Value);
         var closed = byState.GetValueOrDefault(ProblemStates.Closed);
-        var overdue = states.Where(g => g.Key != ProblemStates.Closed && g.Key != ProblemStates.Registered).Sum(g => g.Late);
+        var overdue = states.Where(g => Overdue.IsChased(g.Key)).Sum(g => g.Late);
         var reopened = states.Sum(g => g.Reopened);
         var byColour = await clues.GroupBy(c => c.Colour).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var outcomes = await clues.Where(c => c.Outcome != null)

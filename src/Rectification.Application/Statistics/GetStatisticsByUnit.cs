@@ -39,7 +39,7 @@ public sealed class GetStatisticsByUnitHandler(IAppDbContext db, ICurrentUser us
         var today = deadlines.Today;
         var counts = await problems.GroupBy(p => new { p.UnitId, p.State })
             .Select(g => new { g.Key.UnitId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
-        var overdue = await problems.Where(p => p.State != ProblemStates.Closed && p.State != ProblemStates.Registered && p.ReminderDue < today)
+        var overdue = await problems.Where(Overdue.On(today))
             .GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() }).ToListAsync(ct);
 
         return children.Select(child =>

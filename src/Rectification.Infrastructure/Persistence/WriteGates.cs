@@ -46,15 +46,16 @@ public sealed class OpenWriteGate : IWriteGate
     }
 }
 
-/// <summary>
-/// SQLite connections wait for a busy database inside SQLite (busy_timeout) rather than in the driver, whose retry
-/// loop sleeps 150 ms between attempts; writers that are not queued by the gate (the mail dispatcher) use it.
-/// </summary>
-public sealed class SqliteBusyTimeout : DbConnectionInterceptor
+/// <summary>Runs PRAGMA statements on every SQLite connection the context opens (they are per connection, not per file).</summary>
+public sealed class SqlitePragmas(string sql) : DbConnectionInterceptor
 {
-    public const int Milliseconds = 5000;
+    public const int BusyTimeoutMilliseconds = 5000;
 
-    public static SqliteBusyTimeout Instance { get; } = new();
+    /// <summary>
+    /// Connections wait for a busy database inside SQLite (busy_timeout) rather than in the driver, whose retry loop sleeps
+    /// 150 ms between attempts; writers that are not queued by the gate (the mail dispatcher) use it.
+    /// </summary>
+    public static SqlitePragmas BusyTimeout { get; } = new($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -64,10 +65,10 @@ public sealed class SqliteBusyTimeout : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
-    private static void Apply(DbConnection connection)
+    private void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = {Milliseconds};";
+        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 }

@@ -17,7 +17,7 @@ internal static class DemoSummary
         var closed = problemStates.GetValueOrDefault(ProblemStates.Closed);
         var today = DateOnly.FromDateTime(utcNow);
         // As the statistics and the ledger count it.
-        var overdue = await db.Problems.CountAsync(p => p.State != ProblemStates.Closed && p.State != ProblemStates.Registered && p.ReminderDue < today);
+        var overdue = await db.Problems.CountAsync(Overdue.On(today));
         var reopened = await db.Problems.CountAsync(p => p.ReopenCount > 0);
         var kinds = await CountAsync(db.Inspections.GroupBy(i => i.Kind).Select(g => new { g.Key, Count = g.Count() }), g => g.Key.ToString(), g => g.Count);
         var plans = await CountAsync(db.Plans.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }), g => g.Key, g => g.Count);

@@ -65,9 +65,7 @@ public static class HostHardening
                         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                     }
 
-                    await WriteProblem(http, StatusCodes.Status429TooManyRequests, "request.rate-limited",
-                        ("请求过于频繁", "Too many requests"),
-                        ("请求过于频繁，请稍后再试。", "Too many requests; try again later."));
+                    await WriteProblem(http, StatusCodes.Status429TooManyRequests, "request.rate-limited", ("请求过于频繁", "Too many requests"));
                 };
             });
         }
@@ -213,19 +211,19 @@ public static class HostHardening
             (string.Create(CultureInfo.InvariantCulture, $"请求内容不得超过 {limit} 字节。"), string.Create(CultureInfo.InvariantCulture, $"A request body may not exceed {limit} bytes.")));
 
     private static Task NulRefused(HttpContext context) =>
-        WriteProblem(context, StatusCodes.Status400BadRequest, "request.invalid-character",
-            ("输入有误", "Invalid input"),
-            ("请求中含有不允许的字符 U+0000。", "The request contains the character U+0000, which no field accepts."));
+        WriteProblem(context, StatusCodes.Status400BadRequest, "request.invalid-character", ("输入有误", "Invalid input"));
 
-    private static async Task WriteProblem(HttpContext context, int status, string code, (string Zh, string En) title, (string Zh, string En) detail)
+    /// <summary>With the catalog's text for <paramref name="code"/> as the detail, unless one more specific is given.</summary>
+    private static async Task WriteProblem(HttpContext context, int status, string code, (string Zh, string En) title, (string Zh, string En)? detail = null)
     {
         var english = Messages.IsEnglish(CultureInfo.CurrentUICulture);
+        detail ??= Messages.Catalog[code];
         context.Response.StatusCode = status;
         var problem = new ProblemDetails
         {
             Status = status,
             Title = english ? title.En : title.Zh,
-            Detail = english ? detail.En : detail.Zh,
+            Detail = english ? detail.Value.En : detail.Value.Zh,
             Extensions = { ["code"] = code },
         };
         var writer = context.RequestServices.GetService<IProblemDetailsService>();
