@@ -43,12 +43,14 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IAppDbContext db, I
                 await transaction.CommitAsync(ct);
                 return result;
             }
-            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || errors.IsUniqueViolation(e))
+            catch (Exception e) when (e is DbUpdateConcurrencyException || errors.IsUniqueViolation(e) || errors.IsDeadlock(e))
             {
-                // Someone else changed the same aggregate first: a stale version or a child key taken in the race.
+                // Someone else changed the same aggregate first: a stale version, a child key taken in the race, or a
+                // deadlock the server resolved against this transaction (EF wraps that one as transient, hence the unwrapping).
                 await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
-                var entity = e.Entries.FirstOrDefault()?.Metadata.ClrType.Name ?? "entity";
+                var update = e as DbUpdateException ?? e.InnerException as DbUpdateException;
+                var entity = update?.Entries.FirstOrDefault()?.Metadata.ClrType.Name ?? "entity";
                 return TResponse.Fail(Error.Conflict("concurrency.conflict", ("entity", entity)));
             }
             catch
