@@ -63,6 +63,9 @@ internal sealed class SweepBenchmark(BenchOptions options, ILoggerFactory loggin
         catalog.Load(definitions);
         var reminders = new ReminderCatalog();
         reminders.Load(ReminderFileReader.ReadLadders(Path.Combine(options.WorkflowsFolder, ReminderFileReader.LaddersFile), definitions));
+        var visibility = new VisibilityCatalog();
+        visibility.Load(VisibilityFileReader.Read(Path.Combine(options.WorkflowsFolder, VisibilityFileReader.FileName), definitions, reminders.Settings));
+        BenchVisibility.Catalog = visibility;
         var problemDefinition = catalog.Current(Domain.Problems.Problem.Lifecycle);
         var ladder = reminders.Settings.For(Domain.Problems.Problem.Lifecycle) ?? throw new InvalidOperationException("No problem ladder.");
         var scenario = new Scenario(options.Problems, options.Due, now.UtcDateTime, ladder, problemDefinition.Version);
@@ -156,7 +159,7 @@ internal sealed class SweepBenchmark(BenchOptions options, ILoggerFactory loggin
         {
             watch.Restart();
             await using var db = new RectificationDbContext(plain);
-            var result = await new GetStatisticsHandler(db, office, new ScopeResolver(db), clock).Handle(new GetStatistics(), ct);
+            var result = await new GetStatisticsHandler(db, office, new Application.Visibility.ReadPolicy(BenchVisibility.Catalog, office, db, new ScopeResolver(db)), clock).Handle(new GetStatistics(), ct);
             statistics.Add(Lap(watch));
             totals = result.Value;
         }
@@ -205,7 +208,7 @@ internal sealed class SweepBenchmark(BenchOptions options, ILoggerFactory loggin
         SweepReport report;
         await using (var db = new RectificationDbContext(sweepOptions))
         {
-            var sweep = new ReminderSweep(db, reminders, clock, new DatabaseErrors(), ReminderFileReader.ReadCalendar(Path.Combine(options.WorkflowsFolder, ReminderFileReader.CalendarFile)), gate, logging.CreateLogger<ReminderSweep>());
+            var sweep = new ReminderSweep(db, reminders, BenchVisibility.Catalog, clock, new DatabaseErrors(), ReminderFileReader.ReadCalendar(Path.Combine(options.WorkflowsFolder, ReminderFileReader.CalendarFile)), gate, logging.CreateLogger<ReminderSweep>());
             report = await sweep.RunAsync(options.BatchSize, ct);
         }
 
@@ -286,4 +289,10 @@ internal sealed class SweepBenchmark(BenchOptions options, ILoggerFactory loggin
     }
 
     private static void Log(string line) => Console.WriteLine(line);
+}
+
+/// <summary>The bench runs outside the host: the visibility rules as the product's own file states them.</summary>
+internal static class BenchVisibility
+{
+    public static Application.Abstractions.IVisibilityCatalog Catalog { get; set; } = new Infrastructure.Lifecycles.VisibilityCatalog();
 }

@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
         services.AddScoped<CaseStore>();
         services.AddScoped<ScopeResolver>();
+        services.AddScoped<Visibility.ReadPolicy>();
         services.AddScoped<RecipientResolver>();
         services.AddScoped<LifecycleContext>();
         services.AddScoped<RaisedEvents>();

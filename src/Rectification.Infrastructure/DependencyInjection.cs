@@ -38,6 +38,8 @@ public static class DependencyInjection
         services.AddSingleton<ReminderCatalog>();
         services.AddSingleton<IReminderCatalog>(sp => sp.GetRequiredService<ReminderCatalog>());
         services.AddSingleton<IEvaluationCatalog, EvaluationCatalog>();
+        services.AddSingleton<VisibilityCatalog>();
+        services.AddSingleton<IVisibilityCatalog>(sp => sp.GetRequiredService<VisibilityCatalog>());
         services.AddSingleton(new WorkflowsFolder(workflowsFolder));
         services.AddSingleton(_ => ReminderFileReader.ReadCalendar(Path.Combine(workflowsFolder, ReminderFileReader.CalendarFile)));
         services.AddEmailDelivery();

@@ -40,14 +40,17 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
     public enum Gate { RoleFirst, ScopeFirst }
 
     /// <param name="OneShot">An allowed call moves the object on for good, so every allowed case gets an object of its own.</param>
-    public sealed record Expectation(string Method, string Pattern, IReadOnlyList<Role> Roles, Target Target, Gate Gate = Gate.RoleFirst, bool OneShot = false)
+    /// <param name="SeenBy">The object is confidential (workflows/visibility.yaml): only these roles see it, even in their own unit; to the
+    /// others it answers like a missing one.</param>
+    public sealed record Expectation(string Method, string Pattern, IReadOnlyList<Role> Roles, Target Target, Gate Gate = Gate.RoleFirst, bool OneShot = false,
+        IReadOnlyList<Role>? SeenBy = null)
     {
         public string Key => $"{Method} {Pattern}";
 
         public Outcome Expect(Role role, Scope scope)
         {
             var roleOk = Roles.Contains(role);
-            var scopeOk = Target == Target.None || scope != Scope.Other;
+            var scopeOk = Target == Target.None || (scope != Scope.Other && (SeenBy is null || SeenBy.Contains(role)));
             return Gate == Gate.RoleFirst
                 ? !roleOk ? Outcome.Forbidden : !scopeOk ? Outcome.NotFound : Outcome.Allowed
                 : !scopeOk ? Outcome.NotFound : !roleOk ? Outcome.Forbidden : Outcome.Allowed;
@@ -61,6 +64,10 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
     private static readonly Role[] Screeners = [Role.DisciplineCommission, Role.OrganizationDepartment, Role.InspectionOffice];
     private static readonly Role[] Signers = [Role.UnitLeader, Role.DisciplineCommission, Role.OrganizationDepartment, Role.InspectionOffice];
     private static readonly Role[] Discipline = [Role.DisciplineCommission];
+    // Written by hand from workflows/visibility.yaml: who sees a clue sheet, and a problem before its feedback.
+    private static readonly Role[] ClueReaders = [Role.DisciplineCommission, Role.InspectionOffice, Role.InspectionGroup];
+    private static readonly Role[] FindingReaders =
+        [Role.InspectionOffice, Role.InspectionGroup, Role.DisciplineCommission, Role.OrganizationDepartment, Role.Leadership];
     private static readonly Role[] Scorers = [Role.UnitLeader, Role.InspectionOffice, Role.InspectionGroup, Role.DisciplineCommission, Role.OrganizationDepartment, Role.Leadership];
 
     /// <summary>The expectations, as data. Lifecycle triggers take their roles from workflows/*.yaml; the rest from [AllowedRoles] or the endpoint.</summary>
@@ -84,7 +91,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("GET", "/api/problems/{id:guid}", Everyone, Target.Unit),
         new("GET", "/api/problems/{id:guid}/audit", Everyone, Target.Unit),
         new("GET", "/api/problems/{id:guid}/write-off", Everyone, Target.Unit),
-        new("POST", "/api/problems/{id:guid}/feedback", Inspectors, Target.Unit, Gate.ScopeFirst, OneShot: true),
+        new("POST", "/api/problems/{id:guid}/feedback", Inspectors, Target.Unit, Gate.ScopeFirst, OneShot: true, SeenBy: FindingReaders),
         new("POST", "/api/problems/{id:guid}/progress", UnitSide, Target.Unit, Gate.ScopeFirst),
         new("POST", "/api/problems/{id:guid}/submit-for-review", UnitSide, Target.Unit, Gate.ScopeFirst),
         new("POST", "/api/problems/{id:guid}/sign-off", Signers, Target.Unit, Gate.ScopeFirst),
@@ -97,10 +104,10 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("GET", "/api/plans/{id:guid}/audit", Everyone, Target.Unit),
         new("GET", "/api/plans/{id:guid}/diff", Everyone, Target.Unit),
         new("GET", "/api/clues", Everyone, Target.None),
-        new("POST", "/api/clues/{id:guid}/accept", Discipline, Target.Unit, Gate.ScopeFirst, OneShot: true),
-        new("POST", "/api/clues/{id:guid}/start-investigation", Discipline, Target.Unit, Gate.ScopeFirst, OneShot: true),
-        new("POST", "/api/clues/{id:guid}/conclude", Discipline, Target.Unit, Gate.ScopeFirst, OneShot: true),
-        new("GET", "/api/clues/{id:guid}/audit", Everyone, Target.Unit),
+        new("POST", "/api/clues/{id:guid}/accept", Discipline, Target.Unit, Gate.ScopeFirst, OneShot: true, SeenBy: ClueReaders),
+        new("POST", "/api/clues/{id:guid}/start-investigation", Discipline, Target.Unit, Gate.ScopeFirst, OneShot: true, SeenBy: ClueReaders),
+        new("POST", "/api/clues/{id:guid}/conclude", Discipline, Target.Unit, Gate.ScopeFirst, OneShot: true, SeenBy: ClueReaders),
+        new("GET", "/api/clues/{id:guid}/audit", Everyone, Target.Unit, SeenBy: ClueReaders),
         new("GET", "/api/lifecycles", Everyone, Target.None),
         new("GET", "/api/lifecycles/{name}/{version:int}/diagram", Everyone, Target.None),
         new("GET", "/api/extensions", Everyone, Target.None),

@@ -173,10 +173,10 @@ public sealed class DemoSeedingTests
             {
                 Assert.That(new Expected(statistics.ProblemsFedBack, statistics.ProblemsClosed, statistics.CompletionRate, statistics.ProblemsOverdue),
                     Is.EqualTo(expected), $"statistics of {unit.Code}");
-                Assert.That(statistics.CluesByColour.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key),
+                Assert.That(statistics.Clues!.ByColour.Where(kv => kv.Value > 0).OrderBy(kv => kv.Key),
                     Is.EqualTo(theirClues.GroupBy(c => c.Colour).Select(g => new KeyValuePair<SheetColour, int>(g.Key, g.Count())).OrderBy(kv => kv.Key)),
                     $"clues by colour of {unit.Code}");
-                Assert.That((statistics.CluesConcluded, statistics.CasesFiled, statistics.PeopleDisciplined, statistics.TransferredToJudicial, statistics.MoneyRecovered),
+                Assert.That((statistics.Clues.Concluded, statistics.Clues.CasesFiled, statistics.Clues.PeopleDisciplined, statistics.Clues.TransferredToJudicial, statistics.Clues.MoneyRecovered),
                     Is.EqualTo((concluded.Count, concluded.Sum(c => c.Outcome!.CasesFiled), concluded.Sum(c => c.Outcome!.PeopleDisciplined),
                         concluded.Sum(c => c.Outcome!.TransferredToJudicial), concluded.Sum(c => c.Outcome!.MoneyRecovered))),
                     $"clue outcomes of {unit.Code}");
@@ -204,7 +204,7 @@ public sealed class DemoSeedingTests
             Assert.That(new Expected(overall.ProblemsFedBack, overall.ProblemsClosed, overall.CompletionRate, overall.ProblemsOverdue), Is.EqualTo(Count(root.Path)), "overall");
             Assert.That(overall.ProblemsOverdue, Is.EqualTo(ledgerOverdue), "overall overdue against the whole ledger's list");
             Assert.That(overall.ProblemsOverdue, Is.GreaterThan(0), "the demo shows overdue problems");
-            Assert.That(overall.CluesByColour.Values.Sum(), Is.EqualTo(clues.Count));
+            Assert.That(overall.Clues!.ByColour.Values.Sum(), Is.EqualTo(clues.Count));
             Assert.That(clues.Select(c => c.State).Distinct(), Is.SupersetOf(ClueStates.All), "clues in every state");
         });
     }

@@ -145,7 +145,8 @@ public sealed class ReceiptTests(DatabaseProvider provider) : HostTest(provider)
         {
             Assert.That(receipt.Kind, Is.EqualTo(ReceiptKind.HandoverSheet));
             Assert.That(receipt.CaseType, Is.EqualTo(Clue.Lifecycle));
-            Assert.That(byUnit.Error?.Code, Is.EqualTo("receipt.not-receiver"));
+            // The sheet is confidential to the commission and the inspection side: to the unit it is as if it did not exist.
+            Assert.That(byUnit.Error?.Code, Is.EqualTo("not-found"));
             Assert.That(byCommission.AcknowledgedByRole, Is.EqualTo(Role.DisciplineCommission));
         }
     }

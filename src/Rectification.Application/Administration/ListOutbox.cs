@@ -16,7 +16,7 @@ public sealed record OutboxMessageDto(Guid Id, DateTime CreatedAt, string Event,
 [AllowedRoles(Role.Administrator)]
 public sealed record ListOutbox(OutboxStatus? Status = null, int Take = 200) : IAppQuery<IReadOnlyList<OutboxMessageDto>>;
 
-public sealed class ListOutboxHandler(IAppDbContext db, ICurrentUser user, ScopeResolver scopes) : IQueryHandler<ListOutbox, Result<IReadOnlyList<OutboxMessageDto>>>
+public sealed class ListOutboxHandler(IAppDbContext db, ICurrentUser user, ScopeResolver scopes, Visibility.ReadPolicy visibility) : IQueryHandler<ListOutbox, Result<IReadOnlyList<OutboxMessageDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<OutboxMessageDto>>> Handle(ListOutbox query, CancellationToken ct)
     {
@@ -24,9 +24,11 @@ public sealed class ListOutboxHandler(IAppDbContext db, ICurrentUser user, Scope
         var inScope = scopes.UnitsInScope(user);
         var recipients = db.Users.Where(u => inScope.Contains(u.UnitId)).Select(u => u.Id);
         var messages = db.Outbox.AsNoTracking().Where(m => recipients.Contains(m.RecipientUserId));
+        // The queue is the administrator's to run, but which clue sheet a mail is about is not theirs to know.
+        var hidden = visibility.HiddenKinds;
         if (query.Status is { } status) messages = messages.Where(m => m.Status == status);
         return await messages.OrderByDescending(m => m.CreatedAt).Take(Math.Clamp(query.Take, 1, 1000))
-            .Select(m => new OutboxMessageDto(m.Id, m.CreatedAt, m.Event, m.Template, m.CaseType, m.CaseId, m.RecipientEmail, m.RecipientRole, m.IsCopy,
+            .Select(m => new OutboxMessageDto(m.Id, m.CreatedAt, m.Event, m.Template, m.CaseType, hidden.Contains(m.CaseType) ? Guid.Empty : m.CaseId, m.RecipientEmail, m.RecipientRole, m.IsCopy,
                 m.Language, m.Status, m.Attempts, m.LastError, m.SentAt))
             .ToListAsync(ct);
     }

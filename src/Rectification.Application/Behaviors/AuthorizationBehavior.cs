@@ -9,10 +9,12 @@ using Rectification.Domain.Common;
 namespace Rectification.Application.Behaviors;
 
 /// <summary>
-/// Role, then unit scope. An object outside the user's scope answers exactly like one that does not exist,
+/// Role, then unit scope, then what the visibility rules let this role see. An object outside the user's scope, or
+/// hidden from the role (a clue sheet, a finding not yet fed back), answers exactly like one that does not exist,
 /// so identifiers of other units' objects reveal nothing. Every refusal is logged.
 /// </summary>
-public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user, ScopeResolver scopes, ILogger<AuthorizationBehavior<TMessage, TResponse>> log)
+public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user, ScopeResolver scopes, Visibility.ReadPolicy visibility,
+    ILogger<AuthorizationBehavior<TMessage, TResponse>> log)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
     where TResponse : IResult<TResponse>
@@ -31,10 +33,14 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
         if (message is IScoped scoped)
         {
             var path = await scopes.UnitPathOfAsync(scoped.Target, cancellationToken);
-            if (path is null || !ScopeResolver.Covers(user, path))
+            var reason = path is null ? "not found"
+                : !ScopeResolver.Covers(user, path) ? "outside scope"
+                : !await visibility.AllowsAsync(scoped.Target, cancellationToken) ? "not visible to the role"
+                : null;
+            if (reason is not null)
             {
                 log.LogWarning("Refused {Request} for {User} ({Role}) on {Kind} {Id}: {Reason}",
-                    typeof(TMessage).Name, user.UserName, user.Role, scoped.Target.Kind, scoped.Target.Id, path is null ? "not found" : "outside scope");
+                    typeof(TMessage).Name, user.UserName, user.Role, scoped.Target.Kind, scoped.Target.Id, reason);
                 return TResponse.Fail(Error.NotFound(scoped.Target.Kind.ToString(), scoped.Target.Id));
             }
         }

@@ -35,7 +35,7 @@ public sealed class NotificationBehavior<TMessage, TResponse>(IAppDbContext db, 
             {
                 foreach (var spec in rule.To)
                 {
-                    var users = await recipients.ResolveAsync(spec, raised.Case.UnitId, cancellationToken);
+                    var users = await recipients.ResolveAsync(spec, raised.Case.UnitId, raised.Definition.Name, cancellationToken);
                     if (users.Count == 0 && rule.Required)
                     {
                         var unit = await db.Units.Where(u => u.Id == raised.Case.UnitId).Select(u => u.Name).FirstAsync(cancellationToken);

@@ -121,15 +121,14 @@ public sealed class ClueCommandHandlers(LifecycleContext context, ICurrentUser u
         ValueTask.FromResult(refusal is null ? Result<ClueDto>.Ok(ClueDto.From(Clue)) : Result<ClueDto>.Fail(refusal));
 }
 
-/// <summary>The clue ledger (线索台账) in the user's scope.</summary>
+/// <summary>The clue ledger (线索台账) in the user's scope; empty for a role that may not see clue sheets.</summary>
 public sealed record ListClues(Guid? InspectionId = null, SheetColour? Colour = null, string? State = null) : IAppQuery<IReadOnlyList<ClueDto>>;
 
-public sealed class ListCluesHandler(IAppDbContext db, ICurrentUser user, ScopeResolver scopes) : IQueryHandler<ListClues, Result<IReadOnlyList<ClueDto>>>
+public sealed class ListCluesHandler(Visibility.ReadPolicy visibility) : IQueryHandler<ListClues, Result<IReadOnlyList<ClueDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<ClueDto>>> Handle(ListClues query, CancellationToken ct)
     {
-        var inScope = scopes.UnitsInScope(user);
-        var clues = db.Clues.AsNoTracking().Where(c => inScope.Contains(c.UnitId));
+        var clues = visibility.Clues().AsNoTracking();
         if (query.InspectionId is { } inspection) clues = clues.Where(c => c.InspectionId == inspection);
         if (query.Colour is { } colour) clues = clues.Where(c => c.Colour == colour);
         if (query.State is { } state) clues = clues.Where(c => c.State == state);

@@ -56,7 +56,8 @@ public sealed class PushCommonProblemValidator : AbstractValidator<PushCommonPro
     }
 }
 
-public sealed class PushCommonProblemHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IReminderCatalog reminders, WorkingCalendar calendar)
+public sealed class PushCommonProblemHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IReminderCatalog reminders, WorkingCalendar calendar,
+    IVisibilityCatalog visibility)
     : ICommandHandler<PushCommonProblem, Result<PushProgressDto>>
 {
     public async ValueTask<Result<PushProgressDto>> Handle(PushCommonProblem command, CancellationToken ct)
@@ -126,7 +127,7 @@ public sealed class PushCommonProblemHandler(IAppDbContext db, ICurrentUser user
             });
             foreach (var spec in rule.PushTo)
             {
-                foreach (var recipient in directory.Resolve(spec, task.UnitId))
+                foreach (var recipient in directory.Resolve(spec, task.UnitId, visibility.Rules, SelfCheckTask.Lifecycle))
                 {
                     db.Outbox.Add(new OutboxMessage(Guid.CreateVersion7(), now, "Pushed", rule.PushTemplate, SelfCheckTask.Lifecycle, task.Id,
                         recipient.Id, recipient.Email, spec.Role.ToString(), spec.Copy, recipient.PreferredLanguage, model));

@@ -58,13 +58,14 @@ public sealed record GetInspectionDocument(Guid InspectionId) : IAppQuery<Inspec
     public ScopeTarget Target => new(TargetKind.Inspection, InspectionId);
 }
 
-public sealed class GetInspectionDocumentHandler(IAppDbContext db, ILifecycleCatalog catalog, ICurrentUser user, Deadlines deadlines)
+public sealed class GetInspectionDocumentHandler(IAppDbContext db, ILifecycleCatalog catalog, ICurrentUser user, Deadlines deadlines,
+    Visibility.ReadPolicy visibility)
     : IQueryHandler<GetInspectionDocument, Result<InspectionDocument>>
 {
     public async ValueTask<Result<InspectionDocument>> Handle(GetInspectionDocument query, CancellationToken ct)
     {
         var inspection = await db.Inspections.AsNoTracking().FirstAsync(i => i.Id == query.InspectionId, ct);
-        var problems = await db.Problems.AsNoTracking().Include(p => p.Progress).Include(p => p.SignOffs).AsSplitQuery()
+        var problems = await visibility.Visible(db.Problems.AsNoTracking()).Include(p => p.Progress).Include(p => p.SignOffs).AsSplitQuery()
             .Where(p => p.InspectionId == inspection.Id && p.FedBackAt != null)
             .OrderBy(p => p.Code).ThenBy(p => p.Id)
             .ToListAsync(ct);
@@ -90,7 +91,7 @@ public sealed class GetInspectionDocumentHandler(IAppDbContext db, ILifecycleCat
             var line = lines.GetValueOrDefault(p.Id);
             var latest = p.LatestProgress;
             var step = steps.GetValueOrDefault(p.Id)?.Where(s => s.DueDate == p.ReminderDue).OrderByDescending(s => s.TakenAt).Select(s => s.Step).FirstOrDefault();
-            return new DocumentProblem(ProblemSummary.From(p, deadlines, step), p.Description, p.Dossier.Facts, p.Dossier.Basis,
+            return new DocumentProblem(ProblemSummary.From(p, deadlines, step), p.Description, visibility.DossierOf(p)?.Facts ?? "", visibility.DossierOf(p)?.Basis ?? "",
                 definition.States.TryGetValue(p.State, out var state) ? state.For(user.Language) : p.State,
                 line?.Measures ?? "", line?.ResponsibleLeader ?? "", line?.ResponsibleDepartment ?? "",
                 p.Progress.Count, EvidenceCount(p), latest?.Percent, latest?.Text, latest?.ReportedAt,

@@ -6,9 +6,10 @@ using Rectification.Domain.Organization;
 namespace Rectification.Application.Lifecycles;
 
 /// <summary>Turns "role R, in the case's unit or above it" into the users who hold that role there.</summary>
-public sealed class RecipientResolver(IAppDbContext db, TimeProvider clock)
+public sealed class RecipientResolver(IAppDbContext db, TimeProvider clock, IVisibilityCatalog visibility)
 {
-    public async Task<IReadOnlyList<UserAccount>> ResolveAsync(RecipientSpec spec, Guid caseUnitId, CancellationToken ct)
+    /// <param name="kind">The lifecycle name of the case the mail is about: nobody who may not see it receives it.</param>
+    public async Task<IReadOnlyList<UserAccount>> ResolveAsync(RecipientSpec spec, Guid caseUnitId, string kind, CancellationToken ct)
     {
         List<UserAccount> holders;
         if (spec.Scope == RecipientScope.Unit)
@@ -25,11 +26,11 @@ public sealed class RecipientResolver(IAppDbContext db, TimeProvider clock)
                 .ToListAsync(ct);
         }
 
-        return await WithDeputiesAsync(holders, ct);
+        return await WithDeputiesAsync(holders.Where(h => visibility.Rules.Sees(h.Role, kind)).ToList(), kind, ct);
     }
 
-    /// <summary>A holder who named a deputy for today is replaced by the deputy.</summary>
-    private async Task<IReadOnlyList<UserAccount>> WithDeputiesAsync(List<UserAccount> holders, CancellationToken ct)
+    /// <summary>A holder who named a deputy for today is replaced by the deputy, unless the deputy may not see the kind.</summary>
+    private async Task<IReadOnlyList<UserAccount>> WithDeputiesAsync(List<UserAccount> holders, string kind, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var ids = holders.Select(h => h.Id).ToList();
@@ -37,7 +38,8 @@ public sealed class RecipientResolver(IAppDbContext db, TimeProvider clock)
             .Where(d => ids.Contains(d.UserId) && !d.Revoked && d.From <= today && d.To >= today)
             .Join(db.Users, d => d.DeputyUserId, u => u.Id, (d, u) => new { d.UserId, d.CreatedAt, Deputy = u })
             .ToListAsync(ct);
-        var byUser = deputies.GroupBy(d => d.UserId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.CreatedAt)!.Deputy);
+        var byUser = deputies.GroupBy(d => d.UserId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.CreatedAt)!.Deputy)
+            .Where(kv => visibility.Rules.Sees(kv.Value.Role, kind)).ToDictionary();
         return holders.Select(h => byUser.GetValueOrDefault(h.Id, h)).DistinctBy(u => u.Id).ToList();
     }
 

@@ -14,7 +14,7 @@ using Severity = Rectification.Domain.Problems.Severity;
 namespace Rectification.Application.Problems;
 
 public sealed record ProblemDetail(
-    ProblemSummary Summary, string Description, Dossier Dossier, bool RaisedDuringInspection, string StateLabel,
+    ProblemSummary Summary, string Description, Dossier? Dossier, bool RaisedDuringInspection, string StateLabel,
     DateTime RegisteredAt, DateTime? FedBackAt, DateTime? ClosedAt, int ReviewRound,
     IReadOnlyList<string> PermittedTriggers, IReadOnlyList<Role> RequiredParties, IReadOnlyList<Role> MissingSignatures,
     IReadOnlyList<ProgressReportDto> Progress, IReadOnlyList<SignOff> SignOffs, IReadOnlyList<Reopening> Reopenings, int DefinitionVersion);
@@ -27,7 +27,8 @@ public sealed record GetProblem(Guid ProblemId) : IAppQuery<ProblemDetail>, ISco
     public ScopeTarget Target => new(TargetKind.Problem, ProblemId);
 }
 
-public sealed class GetProblemHandler(CaseStore cases, ILifecycleCatalog catalog, ICurrentUser user, TimeProvider clock, Deadlines deadlines, IAppDbContext db)
+public sealed class GetProblemHandler(CaseStore cases, ILifecycleCatalog catalog, ICurrentUser user, TimeProvider clock, Deadlines deadlines, IAppDbContext db,
+    Visibility.ReadPolicy visibility)
     : IQueryHandler<GetProblem, Result<ProblemDetail>>
 {
     public async ValueTask<Result<ProblemDetail>> Handle(GetProblem query, CancellationToken ct)
@@ -37,7 +38,7 @@ public sealed class GetProblemHandler(CaseStore cases, ILifecycleCatalog catalog
         var definition = catalog.Get(Problem.Lifecycle, p.DefinitionVersion);
         var machine = new LifecycleMachine(definition, p, user.Role, clock.GetUtcNow().UtcDateTime);
         var step = await EscalationStepAsync(db, p, ct);
-        return new ProblemDetail(ProblemSummary.From(p, deadlines, step), p.Description, p.Dossier, p.RaisedDuringInspection,
+        return new ProblemDetail(ProblemSummary.From(p, deadlines, step), p.Description, visibility.DossierOf(p), p.RaisedDuringInspection,
             definition.States[p.State].For(user.Language), p.RegisteredAt, p.FedBackAt, p.ClosedAt, p.ReviewRound,
             machine.PermittedTriggers(user.Role), p.RequiredParties(definition), p.MissingSignatures(definition),
             p.Progress.OrderBy(r => r.Number).Select(r => new ProgressReportDto(r.Id, r.Number, r.ReportedAt, r.ReportedBy, r.Text, r.Percent, r.Milestone, r.Evidence)).ToList(),
@@ -51,7 +52,7 @@ public sealed class GetProblemHandler(CaseStore cases, ILifecycleCatalog catalog
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
 
-/// <summary>The ledger (台账): problems in the user's scope, filtered, paged, in code order.</summary>
+/// <summary>The ledger (台账): problems the user may see (scope, and for a unit only those fed back), filtered, paged, in code order.</summary>
 public sealed record ListProblems(Guid? UnitId = null, Guid? InspectionId = null, string? State = null, bool? Overdue = null, int PageNumber = 1, int PageSize = 50)
     : IAppQuery<Page<ProblemSummary>>;
 
@@ -65,13 +66,12 @@ public sealed class ListProblemsValidator : AbstractValidator<ListProblems>
     }
 }
 
-public sealed class ListProblemsHandler(IAppDbContext db, ICurrentUser user, ScopeResolver scopes, Deadlines deadlines)
+public sealed class ListProblemsHandler(IAppDbContext db, Visibility.ReadPolicy visibility, Deadlines deadlines)
     : IQueryHandler<ListProblems, Result<Page<ProblemSummary>>>
 {
     public async ValueTask<Result<Page<ProblemSummary>>> Handle(ListProblems query, CancellationToken ct)
     {
-        var inScope = scopes.UnitsInScope(user);
-        var problems = db.Problems.AsNoTracking().Where(p => inScope.Contains(p.UnitId));
+        var problems = visibility.Problems().AsNoTracking();
         if (query.UnitId is { } unit) problems = problems.Where(p => p.UnitId == unit);
         if (query.InspectionId is { } inspection) problems = problems.Where(p => p.InspectionId == inspection);
         if (query.State is { } state) problems = problems.Where(p => p.State == state);

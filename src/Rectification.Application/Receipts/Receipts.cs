@@ -30,13 +30,14 @@ public sealed class ListReceiptsValidator : AbstractValidator<ListReceipts>
     }
 }
 
-public sealed class ListReceiptsHandler(IAppDbContext db, ICurrentUser user, ScopeResolver scopes, TimeProvider clock)
+public sealed class ListReceiptsHandler(IAppDbContext db, Visibility.ReadPolicy visibility, TimeProvider clock)
     : IQueryHandler<ListReceipts, Result<IReadOnlyList<ReceiptDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<ReceiptDto>>> Handle(ListReceipts query, CancellationToken ct)
     {
-        var inScope = scopes.UnitsInScope(user);
-        var receipts = db.Receipts.AsNoTracking().Where(r => inScope.Contains(r.UnitId));
+        var inScope = visibility.UnitsInScope;
+        var hidden = visibility.HiddenKinds;
+        var receipts = db.Receipts.AsNoTracking().Where(r => inScope.Contains(r.UnitId) && !hidden.Contains(r.CaseType));
         // Asked about one item, the whole history of its receipts; otherwise what still waits.
         var state = query.State ?? (query.CaseId is null ? ReceiptStates.Pending : null);
         if (state is not null) receipts = receipts.Where(r => r.State == state);

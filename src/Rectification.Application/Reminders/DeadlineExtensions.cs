@@ -104,12 +104,13 @@ public sealed class DecideDeadlineExtensionHandler(IAppDbContext db, ICurrentUse
 
 public sealed record ListExtensions(ExtensionStatus? Status = null) : IAppQuery<IReadOnlyList<ExtensionDto>>;
 
-public sealed class ListExtensionsHandler(IAppDbContext db, ICurrentUser user, Lifecycles.ScopeResolver scopes) : IQueryHandler<ListExtensions, Result<IReadOnlyList<ExtensionDto>>>
+public sealed class ListExtensionsHandler(IAppDbContext db, Visibility.ReadPolicy visibility) : IQueryHandler<ListExtensions, Result<IReadOnlyList<ExtensionDto>>>
 {
     public async ValueTask<Result<IReadOnlyList<ExtensionDto>>> Handle(ListExtensions query, CancellationToken ct)
     {
-        var inScope = scopes.UnitsInScope(user);
-        var extensions = db.Extensions.AsNoTracking().Where(e => inScope.Contains(e.UnitId));
+        var inScope = visibility.UnitsInScope;
+        var hidden = visibility.HiddenKinds;
+        var extensions = db.Extensions.AsNoTracking().Where(e => inScope.Contains(e.UnitId) && !hidden.Contains(e.Lifecycle));
         if (query.Status is { } status) extensions = extensions.Where(e => e.Status == status);
         var rows = await extensions.OrderByDescending(e => e.RequestedAt).Take(1000).ToListAsync(ct);
         return rows.Select(ExtensionDto.From).ToList();

@@ -17,7 +17,7 @@ public sealed record SweepReport(int StepsTaken, int StepsSkipped, int Messages,
 /// transaction. A scheduler that was down for hours catches up in one sweep with one message per step; two
 /// servers sweeping at once collide on the unique key, and the loser's batch is rolled back and re-selected.
 /// </summary>
-public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, TimeProvider clock, IDatabaseErrors errors, Domain.Common.WorkingCalendar calendar,
+public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, IVisibilityCatalog visibility, TimeProvider clock, IDatabaseErrors errors, Domain.Common.WorkingCalendar calendar,
     IWriteGate gate, ILogger<ReminderSweep> log)
 {
     /// <summary>Cases recorded per write transaction: small enough that a command waits at most a few milliseconds for the write lock.</summary>
@@ -131,7 +131,7 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
         var seen = new HashSet<Guid>();
         foreach (var spec in step.To)
         {
-            var users = directory.Resolve(spec, due.UnitId);
+            var users = directory.Resolve(spec, due.UnitId, visibility.Rules, ladder.SubjectKind);
             if (users.Count == 0)
             {
                 log.LogWarning("Reminder step {Step} of {Lifecycle} {CaseId}: nobody holds role {Role} ({Scope})", step.Name, ladder.Lifecycle, due.Id, spec.Role, spec.Scope);

@@ -9,9 +9,13 @@ using Rectification.Domain.Problems;
 
 namespace Rectification.Application.Statistics;
 
+/// <param name="Clues">The clue figures; null for a role that may not see them (workflows/visibility.yaml).</param>
 public sealed record StatisticsDto(int ProblemsFedBack, int ProblemsClosed, decimal CompletionRate, int ProblemsOverdue, int ProblemsReopened,
-    IReadOnlyDictionary<string, int> ProblemsByState, IReadOnlyDictionary<SheetColour, int> CluesByColour, int CluesConcluded,
-    int CasesFiled, int PeopleDisciplined, int TransferredToJudicial, decimal MoneyRecovered);
+    IReadOnlyDictionary<string, int> ProblemsByState, ClueFigures? Clues);
+
+/// <summary>Clue sheets handed over by colour, and what the concluded ones came to.</summary>
+public sealed record ClueFigures(IReadOnlyDictionary<SheetColour, int> ByColour, int Concluded, int CasesFiled, int PeopleDisciplined,
+    int TransferredToJudicial, decimal MoneyRecovered);
 
 /// <summary>
 /// Completion rate (整改完成率) = closed / fed back, in percent with two decimals, as the seeds report it (96.19%).
@@ -19,12 +23,12 @@ public sealed record StatisticsDto(int ProblemsFedBack, int ProblemsClosed, deci
 /// </summary>
 public sealed record GetStatistics(Guid? UnitId = null, Guid? RoundId = null) : IAppQuery<StatisticsDto>;
 
-public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, ScopeResolver scopes, TimeProvider clock)
+public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, Visibility.ReadPolicy visibility, TimeProvider clock)
     : IQueryHandler<GetStatistics, Result<StatisticsDto>>
 {
     public async ValueTask<Result<StatisticsDto>> Handle(GetStatistics query, CancellationToken ct)
     {
-        var inScope = scopes.UnitsInScope(user);
+        var inScope = visibility.UnitsInScope;
         if (query.UnitId is { } unitId)
         {
             var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
@@ -36,7 +40,7 @@ public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, Sc
             inScope = db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
         }
 
-        var problems = db.Problems.AsNoTracking().Where(p => inScope.Contains(p.UnitId));
+        var problems = visibility.Visible(db.Problems.AsNoTracking()).Where(p => inScope.Contains(p.UnitId));
         var clues = db.Clues.AsNoTracking().Where(c => inScope.Contains(c.UnitId));
         if (query.RoundId is { } roundId)
         {
@@ -56,13 +60,18 @@ public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, Sc
         var closed = byState.GetValueOrDefault(ProblemStates.Closed);
         var overdue = states.Where(g => Overdue.IsChased(g.Key)).Sum(g => g.Late);
         var reopened = states.Sum(g => g.Reopened);
+        return new StatisticsDto(fedBack, closed, CompletionRate(closed, fedBack), overdue, reopened, byState,
+            visibility.SeesClueFigures ? await ClueFiguresAsync(clues, ct) : null);
+    }
+
+    private static async Task<ClueFigures> ClueFiguresAsync(IQueryable<Clue> clues, CancellationToken ct)
+    {
         var byColour = await clues.GroupBy(c => c.Colour).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var outcomes = await clues.Where(c => c.Outcome != null)
             .Select(c => new { c.Outcome!.CasesFiled, c.Outcome.PeopleDisciplined, c.Outcome.TransferredToJudicial, c.Outcome.MoneyRecovered })
             .ToListAsync(ct);
-
-        return new StatisticsDto(fedBack, closed, CompletionRate(closed, fedBack), overdue, reopened, byState, byColour, outcomes.Count,
-            outcomes.Sum(o => o.CasesFiled), outcomes.Sum(o => o.PeopleDisciplined), outcomes.Sum(o => o.TransferredToJudicial), outcomes.Sum(o => o.MoneyRecovered));
+        return new ClueFigures(byColour, outcomes.Count, outcomes.Sum(o => o.CasesFiled), outcomes.Sum(o => o.PeopleDisciplined),
+            outcomes.Sum(o => o.TransferredToJudicial), outcomes.Sum(o => o.MoneyRecovered));
     }
 
     public static decimal CompletionRate(int closed, int fedBack) =>

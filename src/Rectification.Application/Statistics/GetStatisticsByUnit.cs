@@ -16,7 +16,7 @@ public sealed record UnitStatistics(Guid UnitId, string Code, string Name, int P
 /// </summary>
 public sealed record GetStatisticsByUnit(Guid? ParentId = null, Guid? RoundId = null) : IAppQuery<IReadOnlyList<UnitStatistics>>;
 
-public sealed class GetStatisticsByUnitHandler(IAppDbContext db, ICurrentUser user, Deadlines deadlines)
+public sealed class GetStatisticsByUnitHandler(IAppDbContext db, ICurrentUser user, Deadlines deadlines, Visibility.ReadPolicy visibility)
     : IQueryHandler<GetStatisticsByUnit, Result<IReadOnlyList<UnitStatistics>>>
 {
     public async ValueTask<Result<IReadOnlyList<UnitStatistics>>> Handle(GetStatisticsByUnit query, CancellationToken ct)
@@ -30,7 +30,7 @@ public sealed class GetStatisticsByUnitHandler(IAppDbContext db, ICurrentUser us
 
         var children = await db.Units.AsNoTracking().Where(u => u.ParentId == parent.Id).OrderBy(u => u.Code).ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(parent.Path)).Select(u => new { u.Id, u.Path }).ToDictionaryAsync(u => u.Id, u => u.Path, ct);
-        var problems = db.Problems.AsNoTracking().Where(p => db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(parent.Path)));
+        var problems = visibility.Visible(db.Problems.AsNoTracking()).Where(p => db.Units.Any(u => u.Id == p.UnitId && u.Path.StartsWith(parent.Path)));
         if (query.RoundId is { } roundId)
         {
             problems = problems.Where(p => db.Inspections.Any(i => i.Id == p.InspectionId && i.RoundId == roundId));

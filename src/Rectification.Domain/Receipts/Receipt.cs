@@ -73,3 +73,15 @@ public sealed class Receipt : IVersioned
         return null;
     }
 }
+
+/// <summary>The kind of object (lifecycle name) a receipt of each kind is about, where the kind alone says it.</summary>
+public static class ReceiptSubjects
+{
+    /// <returns>The lifecycle name, or null for a feedback (a problem's or an inspection's plan) and an escalation (whatever case escalated).</returns>
+    public static string? KindOf(ReceiptKind kind) => kind switch
+    {
+        ReceiptKind.ReturnedPlan => "plan",
+        ReceiptKind.HandoverSheet => "clue",
+        _ => null,
+    };
+}

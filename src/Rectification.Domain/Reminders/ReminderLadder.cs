@@ -7,7 +7,12 @@ namespace Rectification.Domain.Reminders;
 /// have a running deadline, and the steps taken relative to it (before it: reminders; after it: escalation).
 /// </summary>
 /// <param name="Subject">For a ladder over receipts, the receipt kind it chases; null for a lifecycle's own ladder.</param>
-public sealed record ReminderLadder(string Lifecycle, IReadOnlyList<string> ActiveStates, IReadOnlyList<ReminderStepDefinition> Steps, string? Subject = null);
+public sealed record ReminderLadder(string Lifecycle, IReadOnlyList<string> ActiveStates, IReadOnlyList<ReminderStepDefinition> Steps, string? Subject = null)
+{
+    /// <summary>The kind of object its mails are about, for the visibility rules: a handover sheet's receipt is about a clue.</summary>
+    public string SubjectKind =>
+        Subject is not null && Enum.TryParse<Receipts.ReceiptKind>(Subject, out var kind) && Receipts.ReceiptSubjects.KindOf(kind) is { } k ? k : Lifecycle;
+}
 
 /// <summary>
 /// One rung: <paramref name="OffsetDays"/> calendar days from the due date (negative = before it), who is told,

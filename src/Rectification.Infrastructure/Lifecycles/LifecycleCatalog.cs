@@ -10,7 +10,7 @@ public sealed class LifecycleCatalog : ILifecycleCatalog
     private Dictionary<string, LifecycleDefinition> current = [];
 
     /// <summary>Files in the workflows folder that are not lifecycles.</summary>
-    private static readonly HashSet<string> NotLifecycles = [ReminderFileReader.LaddersFile, ReminderFileReader.CalendarFile, EvaluationFileReader.FileName];
+    private static readonly HashSet<string> NotLifecycles = [ReminderFileReader.LaddersFile, ReminderFileReader.CalendarFile, EvaluationFileReader.FileName, VisibilityFileReader.FileName];
 
     public static bool IsLifecycleFile(string path) => path.EndsWith(".yaml", StringComparison.Ordinal) && !NotLifecycles.Contains(Path.GetFileName(path));
 

@@ -20,3 +20,13 @@ public sealed class EvaluationCatalog(WorkflowsFolder folder) : IEvaluationCatal
 
     public Domain.Evaluations.EvaluationScheme Scheme => scheme.Value;
 }
+
+/// <summary>Filled once at start-up, after the lifecycles and ladders it is checked against are known.</summary>
+public sealed class VisibilityCatalog : IVisibilityCatalog
+{
+    private Domain.Visibility.VisibilityRules? rules;
+
+    public Domain.Visibility.VisibilityRules Rules => rules ?? throw new InvalidOperationException("The visibility rules are not loaded yet.");
+
+    public void Load(Domain.Visibility.VisibilityRules value) => rules = value;
+}

@@ -4,7 +4,7 @@ using Rectification.Infrastructure.Lifecycles;
 
 namespace Rectification.Infrastructure.Persistence;
 
-/// <summary>Start-up: validate the workflow files, apply migrations, publish the lifecycles, load the ladders and the calendar.</summary>
+/// <summary>Start-up: validate the workflow files, apply migrations, publish the lifecycles, load the ladders, the calendar and the visibility rules.</summary>
 public static class DatabaseInitializer
 {
     public static async Task InitializeAsync(IServiceProvider services, CancellationToken ct = default)
@@ -21,5 +21,7 @@ public static class DatabaseInitializer
         scope.ServiceProvider.GetRequiredService<LifecycleCatalog>().Load(definitions);
         var ladders = ReminderFileReader.ReadLadders(Path.Combine(workflowsFolder, ReminderFileReader.LaddersFile), definitions);
         scope.ServiceProvider.GetRequiredService<ReminderCatalog>().Load(ladders);
+        scope.ServiceProvider.GetRequiredService<VisibilityCatalog>()
+            .Load(VisibilityFileReader.Read(Path.Combine(workflowsFolder, VisibilityFileReader.FileName), definitions, ladders));
     }
 }
