@@ -41,7 +41,7 @@ public sealed class FuzzTests(DatabaseProvider provider) : HostTest(provider)
     private enum Attack
     {
         ForeignIds, RandomIds, GarbageRouteValues, MalformedJson, WrongTypes, UnknownEnum, MissingBody, WrongContentType,
-        InvalidTransition, StaleVersion, ForbiddenRole, LongQuery, Anonymous, UnknownUser, WrongMethod, TooLarge,
+        InvalidTransition, StaleVersion, ForbiddenRole, LongQuery, Anonymous, UnknownUser, WrongMethod, TooLarge, ConfidentialIds,
     }
 
     private sealed record Fuzz(Attack Attack, string Endpoint, string? User, HttpMethod Method, string Path, string? ContentType, byte[]? Body, bool LeakCheck);
@@ -131,6 +131,8 @@ public sealed class FuzzTests(DatabaseProvider provider) : HostTest(provider)
         var after = await Snapshot();
 
         var foreignIds = foreign.Ids.Concat([Org.Hospital.Id, Org.District2.Id]).Select(g => g.ToString()).ToList();
+        // The unit's own clue sheets and its finding not yet fed back: never named to its own roles, whatever the attack.
+        var confidential = ConfidentialOf(own).Select(g => g.ToString()).ToList();
         var failures = new List<string>();
         foreach (var o in outcomes)
         {
@@ -144,6 +146,8 @@ public sealed class FuzzTests(DatabaseProvider provider) : HostTest(provider)
                 >= 400 when problem!["code"] is not JsonValue code || !code.TryGetValue<string>(out _) || (int?)problem["status"] != o.Status || problem["title"] is null
                     => "an error without code, title and status",
                 < 300 when o.Request.LeakCheck && foreignIds.FirstOrDefault(o.Text.Contains) is { } leaked => $"an answer naming {leaked} of another unit",
+                < 300 when UnitSideUsers.Contains(o.Request.User) && confidential.FirstOrDefault(o.Text.Contains) is { } secret
+                    => $"an answer naming {secret}, confidential to the unit's own roles",
                 _ => null,
             };
             if (why is not null)
@@ -173,6 +177,10 @@ public sealed class FuzzTests(DatabaseProvider provider) : HostTest(provider)
 
     private static readonly string[] ScopedUsers = ApiSurface.Roles.SelectMany(r => new[] { $"b1-{Suffix(r)}", $"d1-{Suffix(r)}" }).ToArray();
     private static readonly string[] AnyUsers = [.. ScopedUsers, "office", "group", "discipline", "organization", "leadership", "admin", "h1-liaison", "h1-leader", "d2-office"];
+    private static readonly string[] UnitSideUsers = ["b1-liaison", "b1-leader", "d1-liaison", "d1-leader"];
+
+    private static IEnumerable<Guid> ConfidentialOf(Objects o) => [o.HandedOverClue, o.ConcludedClue, o.Registered];
+
     private static readonly string[] OtherContentTypes = ["text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/octet-stream", "text/json-ish"];
 
     private static string Suffix(Role role) => ApiSurface.Suffix(role);
@@ -188,6 +196,7 @@ public sealed class FuzzTests(DatabaseProvider provider) : HostTest(provider)
             (Attack.MissingBody, endpoint.HasBody && !endpoint.BodyOptional ? 1 : 0),
             (Attack.WrongContentType, endpoint.HasBody ? 1 : 0),
             (Attack.ForeignIds, row?.Target == AuthorizationMatrixTests.Target.Unit ? 1.5 : 0),
+            (Attack.ConfidentialIds, row?.Target == AuthorizationMatrixTests.Target.Unit && endpoint.Pattern.Contains("{id:guid}") ? 1.5 : 0),
             (Attack.RandomIds, row?.Target == AuthorizationMatrixTests.Target.Unit || endpoint.Method == "GET" ? 1.5 : 0),
             (Attack.InvalidTransition, WrongStates.ContainsKey(endpoint.Key) ? 1.5 : 0),
             (Attack.StaleVersion, RightStates.ContainsKey(endpoint.Key) ? 1 : 0),
@@ -222,6 +231,12 @@ public sealed class FuzzTests(DatabaseProvider provider) : HostTest(provider)
                 objects = foreign;
                 body = endpoint.HasBody ? Vary(random, Template(endpoint.BodyType!, objects, random)) : null;
                 leakCheck = true;
+                break;
+            case Attack.ConfidentialIds:
+                // The unit's own roles, on the unit's own clue sheets and finding not yet fed back: those must answer like missing ones.
+                user = UnitSideUsers[random.Next(UnitSideUsers.Length)];
+                objects = own;
+                body = endpoint.HasBody ? Template(endpoint.BodyType!, objects, random) : null;
                 break;
             case Attack.RandomIds:
                 objects = Randomized();
@@ -284,6 +299,11 @@ public sealed class FuzzTests(DatabaseProvider provider) : HostTest(provider)
         }
 
         path = Path(random, endpoint, objects, handler, attack == Attack.GarbageRouteValues);
+        if (attack == Attack.ConfidentialIds)
+        {
+            var secret = ConfidentialOf(own).ElementAt(random.Next(3));
+            path = Regex.Replace(path, "^(/api/[a-z-]+/)[0-9a-f-]{36}", m => m.Groups[1].Value + secret);
+        }
         if (attack == Attack.LongQuery || random.Next(20) == 0)
         {
             path += (path.Contains('?') ? "&" : "?") + LongQuery(random);
