@@ -347,6 +347,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         round = new(async () => Ok(await Host.Send<RoundDto>("office", new CreateRound("矩阵共用轮次", 2028, 1))).Id);
     }
 
+    // Every endpoint for every role and scope: about 20 s on the 2-core CI machine.
+    [TimeLimit(300)]
     [Test]
     public async Task EveryEndpoint_ForEveryRoleAndScope_AnswersAsTheTableSays()
     {

@@ -13,6 +13,8 @@ namespace Rectification.Integration.Tests;
 [TestFixture]
 public sealed class HangfireTests() : HostTest(DatabaseProvider.PostgreSql)
 {
+    // Waits up to 60 s for the servers to run every job, after the set-up of five problems.
+    [TimeLimit(300)]
     [Test]
     public async Task Sweep_WhenTwoServersOnOneStorageRunItConcurrently_TakesEveryStepOnce()
     {

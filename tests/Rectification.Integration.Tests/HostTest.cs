@@ -14,7 +14,7 @@ namespace Rectification.Integration.Tests;
 /// <summary>One real host and one fresh database per fixture and provider; tests build their own inspections in it.</summary>
 public abstract class HostTest(DatabaseProvider provider)
 {
-    private TestDatabase database = null!;
+    private TestDatabase? database;
     private static int roundNumber;
 
     protected TestHost Host { get; private set; } = null!;
@@ -39,15 +39,29 @@ public abstract class HostTest(DatabaseProvider provider)
     [TearDown]
     public void ClearFaults()
     {
+        // Host is unset when the fixture was ignored (its database is not configured) or failed to start.
+        if (Host is null)
+        {
+            return;
+        }
+
         Host.Faults.FailNextSave = false;
         Host.Faults.Release();
     }
 
+    /// <summary>Stops whatever was started: NUnit runs this even when <see cref="StartHost"/> ignored the fixture or threw.</summary>
     [OneTimeTearDown]
     public async Task StopHost()
     {
-        await Host.DisposeAsync();
-        await database.DisposeAsync();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
     }
 
     protected static T Ok<T>(Result<T> result)

@@ -28,7 +28,7 @@ public sealed class SingleSignOnTests(DatabaseProvider provider)
     private const string Issuer = "https://sso.test";
     private const string ClientId = "rectification";
 
-    private TestDatabase database = null!;
+    private TestDatabase? database;
     private TestHost host = null!;
     private readonly FakeProvider sso = new();
 
@@ -54,11 +54,19 @@ public sealed class SingleSignOnTests(DatabaseProvider provider)
         await Organization.SeedAsync(scope.ServiceProvider.GetRequiredService<RectificationDbContext>());
     }
 
+    /// <summary>NUnit runs this even when <see cref="Start"/> ignored the fixture (no PostgreSQL configured) or threw.</summary>
     [OneTimeTearDown]
     public async Task Stop()
     {
-        await host.DisposeAsync();
-        await database.DisposeAsync();
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+
+        if (database is not null)
+        {
+            await database.DisposeAsync();
+        }
     }
 
     private async Task<(HttpClient Browser, HttpResponseMessage Callback)> SignInAs(string email)

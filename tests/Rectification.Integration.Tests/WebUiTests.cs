@@ -21,6 +21,8 @@ public sealed class WebUiTests() : HostTest(DatabaseProvider.Sqlite)
     // A browser needs a real port; the host starts on Kestrel instead of the in-memory test server.
     protected override void BeforeStart(TestHost host) => host.UseKestrel(0);
 
+    // Starts a real browser, which a cold machine may take a minute to bring up.
+    [TimeLimit(300)]
     [Test]
     public async Task Liaison_SignsInThroughTheForm_SeesOnlyTheirUnitsLedger_OpensAProblem_AndSignsOut()
     {

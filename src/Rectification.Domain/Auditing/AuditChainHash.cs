@@ -5,19 +5,6 @@ using System.Text;
 
 namespace Rectification.Domain.Auditing;
 
-/// <summary>
-/// The hash of an audit entry: SHA-256 over a canonical serialization of its fields, as lower-case hex.
-/// <para>
-/// The serialization is unambiguous: a version tag, then every field in a fixed order, integers as big-endian 64-bit
-/// values, the instant as UTC ticks (whole microseconds, see <see cref="Storable"/>), GUIDs as their 16 big-endian bytes,
-/// an optional GUID as a 0/1 marker byte followed by it, and every string as its UTF-8 byte length (big-endian 32-bit;
-/// −1 for null, so null and "" differ) followed by its bytes. No two different entries serialize alike.
-/// </para>
-/// <para>
-/// Covered: Sequence, PreviousHash, At, UserId, UserName, Role, Command, EntityType, EntityId, Trigger, FromState, ToState,
-/// Before, After, Payload. Not covered: the row id, which the database assigns on insert; the chain is ordered by Sequence.
-/// </para>
-/// </summary>
 /// <summary>The fields of an audit entry that its hash covers, with the hash itself: the entry, or a row read back to verify it.</summary>
 public interface IAuditRecord
 {
@@ -39,6 +26,25 @@ public interface IAuditRecord
     string Hash { get; }
 }
 
+/// <summary>
+/// The hash of an audit entry: SHA-256 over a canonical serialization of its fields, as lower-case hex.
+/// <para>
+/// The serialization is unambiguous: a version tag, then every field in a fixed order, integers as big-endian 64-bit
+/// values, the instant as UTC ticks (whole microseconds, see <see cref="Storable"/>), GUIDs as their 16 big-endian bytes,
+/// an optional GUID as a 0/1 marker byte followed by it, and every string as its UTF-8 byte length (big-endian 32-bit;
+/// −1 for null, so null and "" differ) followed by its bytes. No two different entries serialize alike.
+/// </para>
+/// <para>
+/// Covered: Sequence, PreviousHash, At, UserId, UserName, Role, Command, EntityType, EntityId, Trigger, FromState, ToState,
+/// Before, After, Payload. Not covered: the row id, which the database assigns on insert; the chain is ordered by Sequence.
+/// </para>
+/// <para>
+/// The version tag is the string <c>rectification.audit-entry.v1</c>, written like every other string; the instant is
+/// <see cref="DateTime.Ticks"/> (100 ns since 0001-01-01T00:00:00 UTC); a GUID's 16 bytes are in the order its text is written
+/// (RFC 4122). Known answers computed with coreutils, and the commands, are in
+/// tests/Rectification.Integration.Tests/Support/audit-chain-vectors.txt; changing this form breaks every stored chain.
+/// </para>
+/// </summary>
 public static class AuditChainHash
 {
     /// <summary>The previous hash of the first entry of the chain.</summary>
