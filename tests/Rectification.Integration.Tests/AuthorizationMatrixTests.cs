@@ -127,6 +127,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("GET", "/api/evidence/{id:guid}", Everyone, Target.Unit),
         new("GET", "/api/statistics", Everyone, Target.Unit),
         new("GET", "/api/statistics/by-unit", Everyone, Target.Unit),
+        new("GET", "/api/account/antiforgery", Everyone, Target.None),
         new("POST", "/api/account/sign-out", Everyone, Target.None),
         // Nobody in the matrix has a local password: the change is refused past authorization (409 account.no-password).
         new("POST", "/api/account/password", Everyone, Target.None),
@@ -289,6 +290,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["GET /api/evidence/{id:guid}"] = async c => new Request($"/api/evidence/{(await c.Obj(Kind.EvidenceFile)).Id}"),
         ["GET /api/statistics"] = c => Get($"/api/statistics?unitId={c.UnitId}"),
         ["GET /api/statistics/by-unit"] = c => Get($"/api/statistics/by-unit?parentId={c.UnitId}"),
+        ["GET /api/account/antiforgery"] = c => Get("/api/account/antiforgery"),
         ["POST /api/account/sign-out"] = c => Task.FromResult(new Request("/api/account/sign-out")),
         ["POST /api/account/password"] = c => Task.FromResult(new Request("/api/account/password", new { currentPassword = "Not-The-Password-1", newPassword = "Another-Password-2" })),
         ["POST /api/account/token"] = c => Task.FromResult(new Request("/api/account/token", new { userName = "matrix-nobody", password = "Wrong-Password-1" })),

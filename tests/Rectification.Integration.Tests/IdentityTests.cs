@@ -185,7 +185,10 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
         var signIn = await browser.PostAsJsonAsync("/api/account/sign-in", new { userName = name, password = TestAccounts.Password });
         var cookie = signIn.Headers.TryGetValues("Set-Cookie", out var cookies) ? string.Join(";", cookies) : "";
         var meSignedIn = await browser.GetAsync("/api/me");
-        var signOut = await browser.PostAsync("/api/account/sign-out", null);
+        var antiforgery = await browser.GetFromJsonAsync<JsonObject>("/api/account/antiforgery");
+        using var signOutRequest = new HttpRequestMessage(HttpMethod.Post, "/api/account/sign-out");
+        signOutRequest.Headers.Add((string)antiforgery!["headerName"]!, (string)antiforgery["token"]!);
+        var signOut = await browser.SendAsync(signOutRequest);
         var meSignedOut = await browser.GetAsync("/api/me");
 
         using (Assert.EnterMultipleScope())

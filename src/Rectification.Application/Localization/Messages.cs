@@ -79,6 +79,10 @@ public static partial class Messages
         ["request.unsupported-media-type"] = ("不支持的内容类型，请以 application/json 提交。", "Unsupported content type; send application/json."),
         ["request.rate-limited"] = ("请求过于频繁，请稍后再试。", "Too many requests; try again later."),
         ["request.invalid-character"] = ("请求中含有不允许的字符 U+0000。", "The request contains the character U+0000, which no field accepts."),
+        ["request.cross-site"] = ("拒绝来自其他网站的请求：使用登录 Cookie 的修改操作只能由本系统的页面发出。",
+            "Refused a request from another site: a change made with the sign-in cookie must come from this system's own pages."),
+        ["request.antiforgery-token-invalid"] = ("缺少有效的防伪令牌：使用登录 Cookie 的修改操作须在请求头 RequestVerificationToken 中携带令牌（可从 GET /api/account/antiforgery 获取）。",
+            "A valid antiforgery token is missing: a change made with the sign-in cookie must carry the token in the RequestVerificationToken header (from GET /api/account/antiforgery)."),
         ["server.error"] = ("服务器内部错误，请联系管理员并提供跟踪号。", "An internal error occurred; give the trace id to an administrator."),
     };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,8 @@ using Rectification.Web.Security;
 namespace Rectification.Web.Endpoints;
 
 public sealed record Credentials(string? UserName, string? Password);
+
+public sealed record AntiforgeryToken(string HeaderName, string Token);
 
 public sealed record ChangePasswordBody(string? CurrentPassword, string? NewPassword);
 
@@ -62,6 +65,13 @@ public static class AccountEndpoints
             await http.SignInAsync(SecurityRegistration.CookieScheme, await principals.ForUserAsync(user, SecurityRegistration.CookieScheme, "password", ct));
             return Results.NoContent();
         }).AllowAnonymous();
+
+        // A script signed in with the cookie asks here for the token its state-changing calls must carry (CrossSiteRequests).
+        account.MapGet("/antiforgery", (HttpContext http, IAntiforgery antiforgery) =>
+        {
+            var tokens = antiforgery.GetAndStoreTokens(http);
+            return Results.Ok(new AntiforgeryToken(tokens.HeaderName ?? CrossSiteRequests.HeaderName, tokens.RequestToken!));
+        });
 
         account.MapPost("/sign-out", async (HttpContext http) =>
         {

@@ -27,6 +27,7 @@ public static class HostHardening
     {
         var options = HardeningOptions.Read(configuration);
         services.AddSingleton(options);
+        services.AddCrossSiteRequestProtection(configuration);
 
         // Outermost, so that even a response written by the exception handler or before sign-in carries the headers.
         services.AddSingleton<IStartupFilter, SecurityHeadersStartupFilter>();
@@ -83,12 +84,16 @@ public static class HostHardening
         }
 
         app.Use((context, next) => LimitRequestBody(context, next, options.MaxRequestBytes));
+        app.UseCrossSiteRequestProtection();
 
         return app;
     }
 
     /// <summary>Where passwords are tried: the two API sign-in endpoints and the sign-in form.</summary>
     public static readonly string[] SignInPaths = ["/api/account/token", "/api/account/sign-in", "/account/sign-in"];
+
+    /// <summary>Where a password is exchanged for the cookie.</summary>
+    public static readonly string[] CookieSignInPaths = ["/api/account/sign-in", "/account/sign-in"];
 
     private static RateLimitPartition<string> Partition(HttpContext context, HardeningOptions options)
     {
@@ -214,7 +219,7 @@ public static class HostHardening
         WriteProblem(context, StatusCodes.Status400BadRequest, "request.invalid-character", ("输入有误", "Invalid input"));
 
     /// <summary>With the catalog's text for <paramref name="code"/> as the detail, unless one more specific is given.</summary>
-    private static async Task WriteProblem(HttpContext context, int status, string code, (string Zh, string En) title, (string Zh, string En)? detail = null)
+    internal static async Task WriteProblem(HttpContext context, int status, string code, (string Zh, string En) title, (string Zh, string En)? detail = null)
     {
         var english = Messages.IsEnglish(CultureInfo.CurrentUICulture);
         detail ??= Messages.Catalog[code];
