@@ -91,25 +91,7 @@ public sealed class HangfireInMemoryTests() : HostTest(DatabaseProvider.Sqlite)
         using var storage = new InMemoryStorage();
         const int runs = 12;
 
-        using (new BackgroundJobServer(new BackgroundJobServerOptions { ServerName = "one", WorkerCount = 3, Activator = new ScopedActivator(Host.Services), SchedulePollingInterval = TimeSpan.FromMilliseconds(50) }, storage))
-        using (new BackgroundJobServer(new BackgroundJobServerOptions { ServerName = "two", WorkerCount = 3, Activator = new ScopedActivator(Host.Services), SchedulePollingInterval = TimeSpan.FromMilliseconds(50) }, storage))
-        {
-            var client = new BackgroundJobClient(storage);
-            for (var i = 0; i < runs; i++)
-            {
-                client.Enqueue<ReminderJobs>(jobs => jobs.SweepAsync(CancellationToken.None));
-            }
-
-            var monitor = storage.GetMonitoringApi();
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (monitor.SucceededListCount() + monitor.FailedCount() < runs && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-
-            Assert.That(monitor.FailedCount(), Is.Zero);
-            Assert.That(monitor.SucceededListCount(), Is.EqualTo(runs));
-        }
+        await TwoHangfireServers.SweepAsync(storage, Host.Services, runs);
 
         var ids = problems.Select(p => p.Id).ToList();
         var steps = await Host.Query(db => db.ReminderSteps.Where(r => ids.Contains(r.CaseId)).ToListAsync());
@@ -120,19 +102,6 @@ public sealed class HangfireInMemoryTests() : HostTest(DatabaseProvider.Sqlite)
             Assert.That(steps.Count(s => s.Step == "due-today"), Is.EqualTo(5));
             Assert.That(steps.Count(s => s.Step == "due-in-7-days"), Is.EqualTo(5), "found late, recorded as skipped, once");
             Assert.That(dueToday, Is.EqualTo(10), "liaison and leader of five problems, once each");
-        }
-    }
-
-    /// <summary>Each server gets its own activator over the test host's container, with a scope per job.</summary>
-    private sealed class ScopedActivator(IServiceProvider services) : JobActivator
-    {
-        public override JobActivatorScope BeginScope(JobActivatorContext context) => new Scope(services.CreateScope());
-
-        private sealed class Scope(IServiceScope scope) : JobActivatorScope
-        {
-            public override object Resolve(Type type) => ActivatorUtilities.GetServiceOrCreateInstance(scope.ServiceProvider, type);
-
-            public override void DisposeScope() => scope.Dispose();
         }
     }
 }
