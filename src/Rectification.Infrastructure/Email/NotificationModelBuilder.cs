@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Rectification.Application.Abstractions;
 using Rectification.Application.Lifecycles.Kinds;
 using Rectification.Domain.Auditing;
+using Rectification.Domain.Common;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Inspections;
 using Rectification.Domain.Plans;
@@ -50,7 +51,7 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
             [NotificationModel.ProblemCode] = message.CaseType == Problem.Lifecycle ? facts?.Case.Code ?? "" : "",
             [NotificationModel.ProblemTitle] = message.CaseType == Problem.Lifecycle ? facts?.Case.Title ?? "" : "",
             [NotificationModel.InspectionName] = facts?.Inspection?.GroupName ?? "",
-            [NotificationModel.InspectionKind] = facts?.Inspection is { } i ? KindLabel(i.Kind, en) : "",
+            [NotificationModel.InspectionKind] = facts?.Inspection is { } i ? Glossary.Of(i.Kind).For(language) : "",
             [NotificationModel.InspectionPeriod] = facts?.Inspection is { } p ? T($"{Date(p.Start)}至{Date(p.End)}", $"{Date(p.Start)} to {Date(p.End)}") : "",
             [NotificationModel.RoundName] = facts?.Inspection?.RoundName ?? "",
             [NotificationModel.ClueCode] = message.CaseType == Clue.Lifecycle ? facts?.Case.Code ?? "" : "",
@@ -128,18 +129,6 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string KindLabel(InspectionKind kind, bool en) => kind switch
-    {
-        InspectionKind.Regular => en ? "regular inspection" : "常规巡察",
-        InspectionKind.Special => en ? "special inspection" : "专项巡察",
-        InspectionKind.Mobile => en ? "mobile inspection" : "机动巡察",
-        InspectionKind.Cross => en ? "cross inspection" : "交叉巡察",
-        InspectionKind.Elevated => en ? "elevated inspection" : "提级巡察",
-        InspectionKind.LookBack => en ? "look-back inspection" : "巡察“回头看”",
-        InspectionKind.SelfCheck => en ? "self-check of a common problem" : "未巡先改自查",
-        _ => kind.ToString(),
-    };
 
     private static TimeZoneInfo FindZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
