@@ -1,3 +1,4 @@
+using Rectification.Domain.Common;
 using Rectification.Domain.Lifecycles;
 using Rectification.Domain.Tests.Support;
 
@@ -34,7 +35,7 @@ public sealed class DiagramTests
                 Assert.That(line, Is.Not.Null, $"transition {t.From} --{t.Trigger}--> {t.To} is drawn");
                 foreach (var guard in t.Guards)
                 {
-                    Assert.That(line, Does.Contain($"[{Guards.All[guard].Description}]"), $"guard {guard} is shown on {t.Trigger}");
+                    Assert.That(line, Does.Contain($"[{Glossary.Guard(guard).En}]"), $"guard {guard} is shown on {t.Trigger}");
                 }
             }
         }

@@ -16,7 +16,12 @@ public sealed class GuardTests
 
     private static LifecycleDefinition ProblemDefinition => Repo.Definition(Problem.Lifecycle);
 
-    private static string Describe(string guard) => Guards.All[guard].Description;
+    private static string Describe(string guard) => Glossary.Guard(guard).En;
+
+    /// <summary>The unmet guards as an English message lists them.</summary>
+    private static string Unmet(Error refusal) => string.Join("; ", ((IEnumerable<Term>)refusal.Args["unmet"]!).Select(t => t.Label.En));
+
+    private static string UnmetZh(Error refusal) => string.Join("、", ((IEnumerable<Term>)refusal.Args["unmet"]!).Select(t => t.Label.ZhCn));
 
     [SetUp]
     public void SetUp() => driver = CaseDriver.ForRepo();
@@ -46,7 +51,7 @@ public sealed class GuardTests
         var refusal = problem.SubmitForReview(driver.Machine(problem, Role.UnitLiaison), Role.UnitLiaison);
 
         AssertGuardsUnmet(refusal, ProblemStates.Rectifying, ProblemTriggers.SubmitForReview, "evidence-attached");
-        Assert.That(refusal!.Args["unmet"], Does.Not.Contain(Describe("progress-reported")));
+        Assert.That(Unmet(refusal!), Does.Not.Contain(Describe("progress-reported")));
         Assert.That(problem.State, Is.EqualTo(ProblemStates.Rectifying));
     }
 
@@ -241,8 +246,9 @@ public sealed class GuardTests
         AssertGuardsUnmet(refusal, PlanStates.Drafting, PlanTriggers.Submit, "ledger-complete");
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(refusal!.Args["unmet"], Does.Contain("P-002: Measures, ResponsibleLeader, ResponsibleDepartment, Kind, Deadline"));
-            Assert.That(refusal.Args["unmet"], Does.Not.Contain("P-001"), "a complete line is not listed");
+            Assert.That(Unmet(refusal!), Does.Contain("P-002: measures, responsible leader, responsible department, kind, deadline"));
+            Assert.That(UnmetZh(refusal!), Is.EqualTo("每个反馈问题的台账均已填写完整（P-002：缺整改措施、责任领导、责任部门、整改类型、整改时限）"));
+            Assert.That(Unmet(refusal!), Does.Not.Contain("P-001"), "a complete line is not listed");
             Assert.That(plan.State, Is.EqualTo(PlanStates.Drafting));
             Assert.That(plan.Revisions, Is.Empty, "a refused submission keeps no revision");
         }
@@ -256,8 +262,8 @@ public sealed class GuardTests
         var refusal = plan.Submit(driver.Machine(plan, Role.UnitLeader), Role.UnitLeader, CaseDriver.User, driver.Now());
 
         AssertGuardsUnmet(refusal, PlanStates.Drafting, PlanTriggers.Submit, "ledger-complete");
-        Assert.That(refusal!.Args["unmet"], Does.Contain(
-            "(P-001: Measures, ResponsibleLeader, ResponsibleDepartment, Kind, Deadline; P-002: Measures, ResponsibleLeader, ResponsibleDepartment, Kind, Deadline)"));
+        Assert.That(Unmet(refusal!), Does.Contain(
+            "(P-001: measures, responsible leader, responsible department, kind, deadline; P-002: measures, responsible leader, responsible department, kind, deadline)"));
     }
 
     [Test]
@@ -272,7 +278,7 @@ public sealed class GuardTests
         var refusal = plan.Submit(driver.Machine(plan, Role.UnitLiaison), Role.UnitLiaison, CaseDriver.User, driver.Now());
 
         AssertGuardsUnmet(refusal, PlanStates.Drafting, PlanTriggers.Submit, "ledger-complete");
-        Assert.That(refusal!.Args["unmet"], Does.Contain("P-001: Measures; P-002: Measures"));
+        Assert.That(Unmet(refusal!), Does.Contain("P-001: measures; P-002: measures"));
     }
 
     [Test]
@@ -445,13 +451,13 @@ public sealed class GuardTests
     private static void AssertGuardsUnmet(Error? refusal, string state, string trigger, params string[] guards)
     {
         Assert.That(refusal, Is.Not.Null, "the transition should have been refused");
-        var unmet = (string)refusal!.Args["unmet"]!;
+        var unmet = Unmet(refusal!);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(refusal.Kind, Is.EqualTo(ErrorKind.TransitionNotAllowed));
             Assert.That(refusal.Code, Is.EqualTo("transition.guards-unmet"));
-            Assert.That(refusal.Args["state"], Is.EqualTo(state));
-            Assert.That(refusal.Args["trigger"], Is.EqualTo(trigger));
+            Assert.That(Error.Plain(refusal!.Args["state"]), Is.EqualTo(state));
+            Assert.That(Error.Plain(refusal.Args["trigger"]), Is.EqualTo(trigger));
             foreach (var guard in guards)
             {
                 Assert.That(unmet, Does.Contain(Describe(guard)), $"the refusal names guard '{guard}'");

@@ -117,8 +117,10 @@ public sealed class ApiJourneyTests(DatabaseProvider provider) : HostTest(provid
             Assert.That(zh.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
             Assert.That(zh.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That((string)zhBody["code"]!, Is.EqualTo("transition.not-allowed"));
-            Assert.That((string)zhBody["detail"]!, Does.Contain("当前状态为“Rectifying”").And.Contain("SubmitForReview"));
-            Assert.That((string)enBody["detail"]!, Does.Contain("is in state Rectifying").And.Contain("allowed here: ReportProgress, SubmitForReview"));
+            Assert.That((string)zhBody["detail"]!, Is.EqualTo("问题当前状态为“整改中”，不能执行“销号”；此状态下可执行：报送整改进展、提交销号审核。"));
+            Assert.That((string)enBody["detail"]!, Is.EqualTo("The problem is in state Rectifying, where close is not allowed; allowed here: report progress, submit for review."));
+            Assert.That((string)zhBody["state"]!, Is.EqualTo("Rectifying"), "the machine-readable fields keep the codes");
+            Assert.That(zhBody["allowed"]!.AsArray().Select(a => (string)a!), Is.EqualTo(new[] { "ReportProgress", "SubmitForReview" }));
         }
     }
 

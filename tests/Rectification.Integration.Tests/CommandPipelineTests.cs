@@ -68,8 +68,8 @@ public sealed class CommandPipelineTests(DatabaseProvider provider) : HostTest(p
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.Error?.Kind, Is.EqualTo(ErrorKind.TransitionNotAllowed));
-            Assert.That(result.Error?.Args["state"], Is.EqualTo(ProblemStates.Rectifying));
-            Assert.That((string)result.Error!.Args["allowed"]!, Does.Contain("ReportProgress").And.Contain("SubmitForReview"));
+            Assert.That(Error.Plain(result.Error?.Args["state"]), Is.EqualTo(ProblemStates.Rectifying));
+            Assert.That((string[])Error.Plain(result.Error!.Args["allowed"])!, Does.Contain("ReportProgress").And.Contain("SubmitForReview"));
             Assert.That(await Host.Query(db => db.AuditEntries.CountAsync()), Is.EqualTo(auditBefore));
             Assert.That(await Host.Query(db => db.Problems.Where(p => p.Id == problems[0].Id).Select(p => p.State).SingleAsync()), Is.EqualTo(ProblemStates.Rectifying));
         }

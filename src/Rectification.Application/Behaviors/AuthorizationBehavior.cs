@@ -27,7 +27,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
         {
             log.LogWarning("Refused {Request} for {User} ({Role}): role not allowed", typeof(TMessage).Name, user.UserName, user.Role);
             return TResponse.Fail(Error.Forbidden("authorization.role-not-allowed",
-                ("request", typeof(TMessage).Name), ("role", user.Role.ToString()), ("roles", string.Join(", ", Allowed.Roles))));
+                ("request", Term.Action(typeof(TMessage).Name)), ("role", Term.Of(user.Role)), ("roles", Allowed.Roles.Select(r => Term.Of(r)).ToList())));
         }
 
         if (message is IScoped scoped)

@@ -34,8 +34,8 @@ public sealed class LifecycleRuleBehavior<TMessage, TResponse>(
                 ("entity", message.Target.Kind.ToString()), ("id", message.Target.Id), ("expected", expected), ("current", versioned.Version)));
         }
 
-        var definition = catalog.Get(found.Lifecycle, found.Case.DefinitionVersion);
-        var machine = new LifecycleMachine(definition, found.Case, user.Role, clock.GetUtcNow().UtcDateTime);
+        var machine = catalog.MachineFor(found.Case, user.Role, clock.GetUtcNow().UtcDateTime);
+        var definition = machine.Definition;
         if (machine.Check(message.Trigger, user.Role) is { } refusal)
         {
             log.LogInformation("Refused {Trigger} on {Lifecycle} {Id} in state {State} for {User} ({Role}): {Code}",

@@ -1,9 +1,8 @@
-using System.Text.Json;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Abstractions;
 using Rectification.Application.Lifecycles;
-using Rectification.Domain.Auditing;
+using Rectification.Application.Messaging;
 using Rectification.Domain.Common;
 using Rectification.Domain.Lifecycles;
 
@@ -45,8 +44,7 @@ public sealed class NotificationBehavior<TMessage, TResponse>(IAppDbContext db, 
 
                     foreach (var user in users.Where(u => written.Add((raised.Case.Id, raised.Name, u.Id))))
                     {
-                        db.Outbox.Add(new OutboxMessage(Guid.CreateVersion7(), now, raised.Name, rule.Template, raised.Definition.Name, raised.Case.Id,
-                            user.Id, user.Email, spec.Role.ToString(), spec.Copy, user.PreferredLanguage, Model(raised)));
+                        db.Queue(Model(raised), raised.Name, rule.Template, spec, user, now);
                     }
                 }
             }
@@ -55,11 +53,6 @@ public sealed class NotificationBehavior<TMessage, TResponse>(IAppDbContext db, 
         return result;
     }
 
-    private static string Model(RaisedEvent raised) => JsonSerializer.Serialize(new Dictionary<string, object?>
-    {
-        ["lifecycle"] = raised.Definition.Name,
-        ["caseId"] = raised.Case.Id,
-        ["state"] = raised.Case.State,
-        ["unitId"] = raised.Case.UnitId,
-    });
+    private static MailModel Model(RaisedEvent raised) =>
+        new(raised.Definition.Name, raised.Case.Id, raised.Case.UnitId) { State = raised.Case.State };
 }

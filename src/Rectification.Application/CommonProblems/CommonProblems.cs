@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +6,6 @@ using Rectification.Application.Lifecycles;
 using Rectification.Application.Messaging;
 using Rectification.Application.Plans;
 using Rectification.Application.Reminders;
-using Rectification.Domain.Auditing;
 using Rectification.Domain.Common;
 using Rectification.Domain.CommonProblems;
 using Rectification.Domain.Inspections;
@@ -121,16 +119,12 @@ public sealed class PushCommonProblemHandler(IAppDbContext db, ICurrentUser user
         var directory = await RecipientDirectory.LoadAsync(db, DateOnly.FromDateTime(now), ct);
         foreach (var task in tasks)
         {
-            var model = JsonSerializer.Serialize(new Dictionary<string, object?>
-            {
-                ["lifecycle"] = SelfCheckTask.Lifecycle, ["caseId"] = task.Id, ["unitId"] = task.UnitId, ["state"] = task.State, ["due"] = due.ToString("yyyy-MM-dd"),
-            });
+            var model = new MailModel(SelfCheckTask.Lifecycle, task.Id, task.UnitId) { State = task.State, Due = due };
             foreach (var spec in rule.PushTo)
             {
                 foreach (var recipient in directory.Resolve(spec, task.UnitId, visibility.Rules, SelfCheckTask.Lifecycle))
                 {
-                    db.Outbox.Add(new OutboxMessage(Guid.CreateVersion7(), now, "Pushed", rule.PushTemplate, SelfCheckTask.Lifecycle, task.Id,
-                        recipient.Id, recipient.Email, spec.Role.ToString(), spec.Copy, recipient.PreferredLanguage, model));
+                    db.Queue(model, "Pushed", rule.PushTemplate, spec, recipient, now);
                 }
             }
         }
@@ -264,7 +258,7 @@ public sealed class SelfCheckAnswerHandlers(IAppDbContext db, ICurrentUser user,
         var problem = Problem.Register(problemDefinition, Guid.CreateVersion7(), inspection.Id, task.UnitId, $"{unitCode}-ZC-{task.Id.ToString("N")[^6..]}",
             push.Title, command.Description, push.Category, command.Severity, new Dossier(command.Facts, $"未巡先改：{push.Title}", ""), false, Now);
         db.Problems.Add(problem);
-        var machine = new LifecycleMachine(problemDefinition, problem, push.PushedByRole, Now);
+        var machine = catalog.MachineFor(problem, push.PushedByRole, Now);
         if (problem.FeedBack(machine, push.PushedByRole, Now) is { } refusal)
         {
             return refusal;

@@ -46,7 +46,7 @@ public sealed class FeedBackInspectionHandler(IAppDbContext db, ICurrentUser use
 
         foreach (var problem in problems.OrderBy(p => p.Code))
         {
-            var machine = new LifecycleMachine(catalog.Get(Problem.Lifecycle, problem.DefinitionVersion), problem, user.Role, now);
+            var machine = catalog.MachineFor(problem, user.Role, now);
             if (problem.FeedBack(machine, user.Role, now) is { } refusal)
             {
                 return refusal;

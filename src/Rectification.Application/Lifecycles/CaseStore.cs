@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Lifecycles.Kinds;
 using Rectification.Application.Messaging;
 using Rectification.Domain.Lifecycles;
 
@@ -10,24 +10,8 @@ public sealed class CaseStore(IAppDbContext db)
 {
     public async Task<(ILifecycleCase Case, string Lifecycle)?> LoadAsync(ScopeTarget target, CancellationToken ct)
     {
-        ILifecycleCase? found = target.Kind switch
-        {
-            TargetKind.Problem => await db.Problems.Include(p => p.Progress).Include(p => p.SignOffs).Include(p => p.Reopenings)
-                .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == target.Id, ct),
-            TargetKind.Plan => await db.Plans.Include(p => p.Lines).Include(p => p.Revisions)
-                .AsSplitQuery().FirstOrDefaultAsync(p => p.Id == target.Id, ct),
-            TargetKind.Clue => await db.Clues.FirstOrDefaultAsync(c => c.Id == target.Id, ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(target), target.Kind, "Not a lifecycle case."),
-        };
-
-        return found is null ? null : (found, LifecycleOf(target.Kind));
+        var source = CaseSources.Of(target.Kind);
+        var found = await source.LoadAsync(db, target.Id, ct);
+        return found is null ? null : (found, source.Lifecycle);
     }
-
-    public static string LifecycleOf(TargetKind kind) => kind switch
-    {
-        TargetKind.Problem => Domain.Problems.Problem.Lifecycle,
-        TargetKind.Plan => Domain.Plans.Plan.Lifecycle,
-        TargetKind.Clue => Domain.Clues.Clue.Lifecycle,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a lifecycle case."),
-    };
 }

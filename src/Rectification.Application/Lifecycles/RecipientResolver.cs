@@ -26,10 +26,9 @@ public sealed class RecipientResolver(IAppDbContext db, TimeProvider clock, IVis
                 .ToListAsync(ct);
         }
 
-        return await WithDeputiesAsync(holders.Where(h => visibility.Rules.Sees(h.Role, kind)).ToList(), kind, ct);
+        return await WithDeputiesAsync(holders, kind, ct);
     }
 
-    /// <summary>A holder who named a deputy for today is replaced by the deputy, unless the deputy may not see the kind.</summary>
     private async Task<IReadOnlyList<UserAccount>> WithDeputiesAsync(List<UserAccount> holders, string kind, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -38,9 +37,8 @@ public sealed class RecipientResolver(IAppDbContext db, TimeProvider clock, IVis
             .Where(d => ids.Contains(d.UserId) && !d.Revoked && d.From <= today && d.To >= today)
             .Join(db.Users, d => d.DeputyUserId, u => u.Id, (d, u) => new { d.UserId, d.CreatedAt, Deputy = u })
             .ToListAsync(ct);
-        var byUser = deputies.GroupBy(d => d.UserId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.CreatedAt)!.Deputy)
-            .Where(kv => visibility.Rules.Sees(kv.Value.Role, kind)).ToDictionary();
-        return holders.Select(h => byUser.GetValueOrDefault(h.Id, h)).DistinctBy(u => u.Id).ToList();
+        var byUser = deputies.GroupBy(d => d.UserId).ToDictionary(g => g.Key, g => g.MaxBy(d => d.CreatedAt)!.Deputy);
+        return MailRecipients.Choose(holders, byUser.GetValueOrDefault, visibility.Rules, kind);
     }
 
     /// <summary>"/a/b/c/" → "/a/", "/a/b/", "/a/b/c/": the unit itself and every unit above it.</summary>

@@ -112,8 +112,18 @@ public static partial class Messages
         }
 
         var template = IsEnglish(culture) ? texts.En : texts.ZhCn;
-        return Placeholder().Replace(template, m => args.TryGetValue(m.Groups[1].Value, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "" : m.Value);
+        var english = IsEnglish(culture);
+        return Placeholder().Replace(template, m => args.TryGetValue(m.Groups[1].Value, out var v) ? Text(v, english) : m.Value);
     }
+
+    /// <summary>An argument as a user reads it: a term by its label, a list of terms joined as each language lists.</summary>
+    private static string Text(object? value, bool english) => value switch
+    {
+        Term term => english ? term.Label.En : term.Label.ZhCn,
+        IEnumerable<Term> terms when !terms.Any() => english ? "none" : "无",
+        IEnumerable<Term> terms => string.Join(english ? ", " : "、", terms.Select(t => english ? t.Label.En : t.Label.ZhCn)),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
 
     public static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
 

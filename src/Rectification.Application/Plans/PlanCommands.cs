@@ -107,7 +107,7 @@ public sealed class PlanCommandHandlers(LifecycleContext context, ICurrentUser u
         foreach (var problem in problems)
         {
             var line = Plan.Lines.Single(l => l.ProblemId == problem.Id);
-            var machine = new LifecycleMachine(catalog.Get(Problem.Lifecycle, problem.DefinitionVersion), problem, Role.System, Now);
+            var machine = catalog.MachineFor(problem, Role.System, Now);
             if (problem.StartRectification(machine, line.Kind!.Value, line.Deadline!.Value, Now) is { } problemRefusal)
             {
                 return problemRefusal;

@@ -43,8 +43,8 @@ public sealed class GetPlanOfInspectionHandler(IAppDbContext db, CaseStore cases
         }
 
         var plan = (Plan)(await cases.LoadAsync(new ScopeTarget(TargetKind.Plan, planId.Value), ct))!.Value.Case;
-        var definition = catalog.Get(Plan.Lifecycle, plan.DefinitionVersion);
-        var machine = new LifecycleMachine(definition, plan, user.Role, clock.GetUtcNow().UtcDateTime);
+        var machine = catalog.MachineFor(plan, user.Role, clock.GetUtcNow().UtcDateTime);
+        var definition = machine.Definition;
         return PlanDto.From(plan, definition, user.Language, machine.PermittedTriggers(user.Role));
     }
 }

@@ -35,8 +35,8 @@ public sealed class GetProblemHandler(CaseStore cases, ILifecycleCatalog catalog
     {
         var loaded = await cases.LoadAsync(new ScopeTarget(TargetKind.Problem, query.ProblemId), ct);
         var p = (Problem)loaded!.Value.Case;
-        var definition = catalog.Get(Problem.Lifecycle, p.DefinitionVersion);
-        var machine = new LifecycleMachine(definition, p, user.Role, clock.GetUtcNow().UtcDateTime);
+        var machine = catalog.MachineFor(p, user.Role, clock.GetUtcNow().UtcDateTime);
+        var definition = machine.Definition;
         var step = await EscalationStepAsync(db, p, ct);
         return new ProblemDetail(ProblemSummary.From(p, deadlines, step), p.Description, visibility.DossierOf(p), p.RaisedDuringInspection,
             definition.States[p.State].For(user.Language), p.RegisteredAt, p.FedBackAt, p.ClosedAt, p.ReviewRound,

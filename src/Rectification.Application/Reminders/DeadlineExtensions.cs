@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Lifecycles.Kinds;
 using Rectification.Application.Messaging;
 using Rectification.Domain.Common;
 using Rectification.Domain.Organization;
@@ -28,7 +29,7 @@ public sealed class RequestDeadlineExtensionValidator : AbstractValidator<Reques
 {
     public RequestDeadlineExtensionValidator()
     {
-        RuleFor(c => c.Kind).Must(k => k is TargetKind.Problem or TargetKind.Plan or TargetKind.Clue).WithMessage("Only a problem, a plan or a clue has a deadline.");
+        RuleFor(c => c.Kind).Must(k => CaseSources.Find(k)?.HasDeadline == true).WithMessage("Only a problem, a plan or a clue has a deadline.");
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(4000);
         RuleFor(c => c.NewDeadline).LessThanOrEqualTo(new DateOnly(2100, 12, 31));
     }
@@ -83,19 +84,7 @@ public sealed class DecideDeadlineExtensionHandler(IAppDbContext db, ICurrentUse
 
         if (command.Approve)
         {
-            switch (extension.Lifecycle)
-            {
-                case Problem.Lifecycle:
-                    var problem = await db.Problems.Include(p => p.Progress).FirstAsync(p => p.Id == extension.CaseId, ct);
-                    problem.ExtendDeadline(catalog.Get(Problem.Lifecycle, problem.DefinitionVersion), extension.NewDeadline, now);
-                    break;
-                case Domain.Plans.Plan.Lifecycle:
-                    (await db.Plans.FirstAsync(p => p.Id == extension.CaseId, ct)).ExtendSubmission(extension.NewDeadline);
-                    break;
-                default:
-                    (await db.Clues.FirstAsync(c => c.Id == extension.CaseId, ct)).ExtendDue(extension.NewDeadline);
-                    break;
-            }
+            await CaseSources.Of(extension.Lifecycle).ExtendAsync(db, catalog, extension.CaseId, extension.NewDeadline, now, ct);
         }
 
         return ExtensionDto.From(extension);
@@ -117,23 +106,13 @@ public sealed class ListExtensionsHandler(IAppDbContext db, Visibility.ReadPolic
     }
 }
 
-internal sealed record RunningDeadline(string Lifecycle, Guid UnitId, DateOnly Deadline);
-
 /// <summary>The deadline of a case that is still being chased, per the ladders' active states.</summary>
 internal static class CaseDeadlines
 {
     public static async Task<RunningDeadline?> FindAsync(IAppDbContext db, ReminderSettings settings, TargetKind kind, Guid id, CancellationToken ct)
     {
-        var lifecycle = Lifecycles.CaseStore.LifecycleOf(kind);
-        var states = settings.For(lifecycle)?.ActiveStates.ToList() ?? [];
-        return kind switch
-        {
-            TargetKind.Problem => await db.Problems.Where(p => p.Id == id && states.Contains(p.State) && p.Deadline != null)
-                .Select(p => new RunningDeadline(lifecycle, p.UnitId, p.Deadline!.Value)).FirstOrDefaultAsync(ct),
-            TargetKind.Plan => await db.Plans.Where(p => p.Id == id && states.Contains(p.State))
-                .Select(p => new RunningDeadline(lifecycle, p.UnitId, p.SubmissionDue)).FirstOrDefaultAsync(ct),
-            _ => await db.Clues.Where(c => c.Id == id && states.Contains(c.State))
-                .Select(c => new RunningDeadline(lifecycle, c.UnitId, c.DueDate)).FirstOrDefaultAsync(ct),
-        };
+        var source = CaseSources.Of(kind);
+        var states = settings.For(source.Lifecycle)?.ActiveStates.ToArray() ?? [];
+        return await source.Running(db, states, id).FirstOrDefaultAsync(ct);
     }
 }

@@ -39,10 +39,7 @@ public sealed class RecipientDirectory
         return new RecipientDirectory(units, accounts.ToLookup(u => (u.UnitId, u.Role)), deputies);
     }
 
-    /// <summary>
-    /// The holders of the role there, each replaced by their deputy of the day, except a deputy who may not see this
-    /// kind of object (a clue sheet is not forwarded to a unit's liaison standing in): the holder keeps it then.
-    /// </summary>
+    /// <summary>The holders of the role there, chosen by <see cref="MailRecipients.Choose"/>.</summary>
     public IReadOnlyList<UserAccount> Resolve(RecipientSpec spec, Guid caseUnitId, VisibilityRules rules, string kind)
     {
         IEnumerable<Guid> unitIds = spec.Scope == RecipientScope.Unit
@@ -50,7 +47,6 @@ public sealed class RecipientDirectory
             : pathByUnit.TryGetValue(caseUnitId, out var path)
                 ? RecipientResolver.AncestorPaths(path).Where(unitByPath.ContainsKey).Select(p => unitByPath[p])
                 : [];
-        return unitIds.SelectMany(u => users[(u, spec.Role)]).Where(u => rules.Sees(u.Role, kind))
-            .Select(u => deputies.TryGetValue(u.Id, out var deputy) && rules.Sees(deputy.Role, kind) ? deputy : u).DistinctBy(u => u.Id).ToList();
+        return MailRecipients.Choose(unitIds.SelectMany(u => users[(u, spec.Role)]), deputies.GetValueOrDefault, rules, kind);
     }
 }

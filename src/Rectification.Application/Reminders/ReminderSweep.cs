@@ -1,8 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Rectification.Application.Abstractions;
-using Rectification.Domain.Auditing;
+using Rectification.Application.Messaging;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Reminders;
 
@@ -118,15 +117,10 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
 
     private int Notify(ReminderLadder ladder, ReminderStepDefinition step, DueCase due, RecipientDirectory directory, DateTime now, DateOnly today)
     {
-        var model = JsonSerializer.Serialize(new Dictionary<string, object?>
+        var model = new MailModel(ladder.Lifecycle, due.Id, due.UnitId)
         {
-            ["lifecycle"] = ladder.Lifecycle,
-            ["caseId"] = due.Id,
-            ["unitId"] = due.UnitId,
-            ["step"] = step.Name,
-            ["due"] = due.Due.ToString("yyyy-MM-dd"),
-            ["daysOverdue"] = TrafficLights.DaysOverdue(due.Due, today, running: true),
-        });
+            Step = step.Name, Due = due.Due, DaysOverdue = TrafficLights.DaysOverdue(due.Due, today, running: true),
+        };
         var written = 0;
         var seen = new HashSet<Guid>();
         foreach (var spec in step.To)
@@ -139,8 +133,7 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
 
             foreach (var user in users.Where(u => seen.Add(u.Id)))
             {
-                db.Outbox.Add(new OutboxMessage(Guid.CreateVersion7(), now, step.Name, step.Template, ladder.Lifecycle, due.Id,
-                    user.Id, user.Email, spec.Role.ToString(), spec.Copy, user.PreferredLanguage, model));
+                db.Queue(model, step.Name, step.Template, spec, user, now);
                 written++;
             }
         }

@@ -15,6 +15,8 @@ public sealed class Clue : ILifecycleCase, IVersioned
 {
     public const string Lifecycle = "clue";
 
+    CaseKind ILifecycleCase.CaseKind => CaseKind.Clue;
+
     public Guid Id { get; private set; }
     public Guid InspectionId { get; private set; }
     public Guid UnitId { get; private set; }

@@ -11,7 +11,7 @@ public sealed record Error(ErrorKind Kind, string Code, IReadOnlyDictionary<stri
         new(ErrorKind.Validation, "validation.failed", new Dictionary<string, object?>()) { FieldErrors = fields };
 
     public static Error NotFound(string entity, object id) =>
-        new(ErrorKind.NotFound, "not-found", new Dictionary<string, object?> { ["entity"] = entity, ["id"] = id });
+        new(ErrorKind.NotFound, "not-found", new Dictionary<string, object?> { ["entity"] = Term.Object(entity), ["id"] = id });
 
     public static Error Forbidden(string code, params (string Key, object? Value)[] args) =>
         new(ErrorKind.Forbidden, code, args.ToDictionary(a => a.Key, a => a.Value));
@@ -24,4 +24,12 @@ public sealed record Error(ErrorKind Kind, string Code, IReadOnlyDictionary<stri
 
     public static Error Transition(string code, params (string Key, object? Value)[] args) =>
         new(ErrorKind.TransitionNotAllowed, code, args.ToDictionary(a => a.Key, a => a.Value));
+
+    /// <summary>An argument as machine-readable output shows it: a term as its code, a list of terms as their codes.</summary>
+    public static object? Plain(object? value) => value switch
+    {
+        Term term => term.Code,
+        IEnumerable<Term> terms => terms.Select(t => t.Code).ToArray(),
+        _ => value,
+    };
 }

@@ -7,4 +7,7 @@ public interface ILifecycleCase
     Guid UnitId { get; }
     string State { get; set; }
     int DefinitionVersion { get; }
+
+    /// <summary>The kind of case, so shared code never switches on the aggregate's type or name.</summary>
+    CaseKind CaseKind { get; }
 }

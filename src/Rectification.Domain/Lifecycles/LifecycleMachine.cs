@@ -48,12 +48,12 @@ public sealed class LifecycleMachine
         var transition = definition.Find(subject.State, trigger);
         if (transition is null)
         {
-            return TransitionErrors.NotAllowedInState(definition.Name, subject.State, trigger, definition.TriggersFrom(subject.State));
+            return TransitionErrors.NotAllowedInState(definition, subject.State, trigger, definition.TriggersFrom(subject.State));
         }
 
         if (!transition.Roles.Contains(actor))
         {
-            return TransitionErrors.RoleMayNotFire(definition.Name, subject.State, trigger, actor.ToString(), transition.Roles.Select(r => r.ToString()));
+            return TransitionErrors.RoleMayNotFire(definition, subject.State, trigger, actor, transition.Roles);
         }
 
         if (machine.CanFire(trigger, out _))
@@ -64,8 +64,8 @@ public sealed class LifecycleMachine
         var unmet = transition.Guards
             .Select(g => Guards.All[g])
             .Where(g => !g.Holds(context))
-            .Select(g => g.Explain(context) is { Length: > 0 } detail ? $"{g.Description} ({detail})" : g.Description);
-        return TransitionErrors.GuardsUnmet(definition.Name, subject.State, trigger, unmet);
+            .Select(g => (g.Name, g.Explain(context)));
+        return TransitionErrors.GuardsUnmet(definition, subject.State, trigger, unmet);
     }
 
     /// <summary>Fires the trigger if allowed; returns the refusal otherwise and leaves the case unchanged.</summary>
@@ -99,7 +99,7 @@ public sealed class LifecycleMachine
             var config = machine.Configure(state);
             foreach (var t in definition.Transitions.Where(t => t.From == state))
             {
-                var guards = t.Guards.Select(g => new Tuple<Func<bool>, string>(guard(g), Guards.All[g].Description)).ToArray();
+                var guards = t.Guards.Select(g => new Tuple<Func<bool>, string>(guard(g), Common.Glossary.Guard(g).En)).ToArray();
                 if (t.To == t.From)
                 {
                     config.PermitReentryIf(t.Trigger, guards);

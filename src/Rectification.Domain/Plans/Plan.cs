@@ -13,6 +13,8 @@ public sealed class Plan : ILifecycleCase, IVersioned
 {
     public const string Lifecycle = "plan";
 
+    CaseKind ILifecycleCase.CaseKind => CaseKind.Plan;
+
     private readonly List<LedgerLine> lines = [];
     private readonly List<PlanRevision> revisions = [];
 

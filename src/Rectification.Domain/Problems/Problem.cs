@@ -16,6 +16,8 @@ public sealed class Problem : ILifecycleCase, IVersioned
 {
     public const string Lifecycle = "problem";
 
+    CaseKind ILifecycleCase.CaseKind => CaseKind.Problem;
+
     private readonly List<ProgressReport> progress = [];
     private readonly List<SignOff> signOffs = [];
     private readonly List<Reopening> reopenings = [];

@@ -80,8 +80,8 @@ public static class ReceiptSubjects
     /// <returns>The lifecycle name, or null for a feedback (a problem's or an inspection's plan) and an escalation (whatever case escalated).</returns>
     public static string? KindOf(ReceiptKind kind) => kind switch
     {
-        ReceiptKind.ReturnedPlan => "plan",
-        ReceiptKind.HandoverSheet => "clue",
+        ReceiptKind.ReturnedPlan => Plans.Plan.Lifecycle,
+        ReceiptKind.HandoverSheet => Clues.Clue.Lifecycle,
         _ => null,
     };
 }

@@ -14,7 +14,7 @@ public sealed record VisibilityRules(int Version, IReadOnlyDictionary<string, Ki
     /// <summary>The fields a rule may name, per kind: the groups of fields that are withheld together.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> KnownFields = new Dictionary<string, IReadOnlyList<string>>
     {
-        ["problem"] = [ProblemFields.Dossier],
+        [Problems.Problem.Lifecycle] = [ProblemFields.Dossier],
     };
 
     /// <summary>May this role see objects of this kind at all (lists, details, trails, receipts, mails)?</summary>

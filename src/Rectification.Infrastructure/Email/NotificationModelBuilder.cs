@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Lifecycles.Kinds;
 using Rectification.Domain.Auditing;
+using Rectification.Domain.Common;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Inspections;
 using Rectification.Domain.Plans;
@@ -19,7 +21,7 @@ namespace Rectification.Infrastructure.Email;
 /// </summary>
 public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecycleCatalog lifecycles, TimeProvider clock, IOptions<EmailOptions> options)
 {
-    private readonly Dictionary<(string Type, Guid Id), CaseFacts?> cases = [];
+    private readonly Dictionary<(string Type, Guid Id), MailFacts?> cases = [];
     private readonly TimeZoneInfo zone = FindZone(options.Value.TimeZone);
 
     public async Task<IReadOnlyDictionary<string, string>> BuildAsync(OutboxMessage message, string language, CancellationToken cancellationToken)
@@ -27,13 +29,14 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
         var en = language.StartsWith("en", StringComparison.OrdinalIgnoreCase);
         string T(string zh, string english) => en ? english : zh;
 
-        var facts = await CaseAsync(message.CaseType, message.CaseId, cancellationToken);
+        var source = CaseSources.Find(message.CaseType);
+        var facts = source is null ? null : await CaseAsync(source, message.CaseId, cancellationToken);
         var recipient = await db.Users.AsNoTracking().Where(u => u.Id == message.RecipientUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         var recorded = Recorded(message.Model);
-        var state = recorded.State ?? facts?.State ?? "";
-        var deadline = recorded.Due ?? facts?.Deadline;
+        var state = recorded.State ?? facts?.Case.State ?? "";
+        var deadline = recorded.Due ?? facts?.Case.Deadline;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        var overdue = deadline is { } due && facts is { Finished: false } && today > due ? today.DayNumber - due.DayNumber : 0;
+        var overdue = deadline is { } due && facts is { Case.Finished: false } && today > due ? today.DayNumber - due.DayNumber : 0;
         var unit = facts?.UnitName ?? "";
 
         return new Dictionary<string, string>(StringComparer.Ordinal)
@@ -42,45 +45,32 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
             [NotificationModel.UnitName] = unit,
             [NotificationModel.UnitCode] = facts?.UnitCode ?? "",
             [NotificationModel.CaseType] = message.CaseType,
-            [NotificationModel.CaseKind] = message.CaseType switch
-            {
-                Problem.Lifecycle => T("问题", "problem"),
-                Plan.Lifecycle => T("整改方案", "rectification plan"),
-                Clue.Lifecycle => T("问题线索", "problem clue"),
-                Domain.Receipts.Receipt.Lifecycle => T("签收事项", "item to acknowledge"),
-                Domain.CommonProblems.SelfCheckTask.Lifecycle => T("未巡先改自查任务", "self-check task"),
-                _ => message.CaseType,
-            },
-            [NotificationModel.CaseCode] = facts?.Code ?? "",
-            [NotificationModel.CaseTitle] = message.CaseType switch
-            {
-                Plan.Lifecycle => T($"{unit}巡察反馈意见整改方案", $"rectification plan of {unit}"),
-                Clue.Lifecycle => T($"{ColourLabel(facts?.Colour, en)}交办单问题线索{facts?.Code}", $"{ColourLabel(facts?.Colour, en)}-sheet clue {facts?.Code}"),
-                _ => facts?.Title ?? "",
-            },
-            [NotificationModel.ProblemCode] = message.CaseType == Problem.Lifecycle ? facts?.Code ?? "" : "",
-            [NotificationModel.ProblemTitle] = message.CaseType == Problem.Lifecycle ? facts?.Title ?? "" : "",
+            [NotificationModel.CaseKind] = source?.Kind.Noun.For(language) ?? message.CaseType,
+            [NotificationModel.CaseCode] = facts?.Case.Code ?? "",
+            [NotificationModel.CaseTitle] = facts is null || source is null ? "" : source.TitleOf(facts.Case, unit).For(language),
+            [NotificationModel.ProblemCode] = message.CaseType == Problem.Lifecycle ? facts?.Case.Code ?? "" : "",
+            [NotificationModel.ProblemTitle] = message.CaseType == Problem.Lifecycle ? facts?.Case.Title ?? "" : "",
             [NotificationModel.InspectionName] = facts?.Inspection?.GroupName ?? "",
-            [NotificationModel.InspectionKind] = facts?.Inspection is { } i ? KindLabel(i.Kind, en) : "",
+            [NotificationModel.InspectionKind] = facts?.Inspection is { } i ? Glossary.Of(i.Kind).For(language) : "",
             [NotificationModel.InspectionPeriod] = facts?.Inspection is { } p ? T($"{Date(p.Start)}至{Date(p.End)}", $"{Date(p.Start)} to {Date(p.End)}") : "",
             [NotificationModel.RoundName] = facts?.Inspection?.RoundName ?? "",
-            [NotificationModel.ClueCode] = message.CaseType == Clue.Lifecycle ? facts?.Code ?? "" : "",
-            [NotificationModel.ClueColour] = ColourLabel(facts?.Colour, en),
+            [NotificationModel.ClueCode] = message.CaseType == Clue.Lifecycle ? facts?.Case.Code ?? "" : "",
+            [NotificationModel.ClueColour] = SheetColours.Label(facts?.Case.Colour).For(language),
             [NotificationModel.State] = state,
-            [NotificationModel.StateLabel] = StateLabel(message.CaseType, facts?.DefinitionVersion, state, language),
+            [NotificationModel.StateLabel] = StateLabel(message.CaseType, facts?.Case.DefinitionVersion, state, language),
             [NotificationModel.Event] = message.Event,
             [NotificationModel.EventTime] = TimeZoneInfo.ConvertTimeFromUtc(message.CreatedAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             [NotificationModel.Deadline] = deadline is { } date ? Date(date) : T("未设定", "not set"),
             [NotificationModel.DaysOverdue] = overdue.ToString(CultureInfo.InvariantCulture),
             [NotificationModel.OverdueNote] = overdue > 0 ? T($"已超期{overdue}天。", $"Overdue by {overdue} day(s).") : "",
-            [NotificationModel.Link] = Link(message.CaseType, message.CaseId),
+            [NotificationModel.Link] = Link(source, message.CaseId),
             [NotificationModel.CopyTag] = message.IsCopy ? T("（抄送）", " (copy)") : "",
             [NotificationModel.CopyNote] = message.IsCopy ? T("本邮件为抄送，供您知悉。", "You receive this as a copy, for your information.") : "",
         };
     }
 
-    private string Link(string caseType, Guid caseId) =>
-        $"{options.Value.BaseUrl.TrimEnd('/')}/api/{caseType switch { Problem.Lifecycle => "problems", Plan.Lifecycle => "plans", Clue.Lifecycle => "clues", _ => caseType + "s" }}/{caseId}";
+    private string Link(CaseSource? source, Guid caseId) =>
+        source?.ApiPath is { } path ? $"{options.Value.BaseUrl.TrimEnd('/')}/api/{path}/{caseId}" : options.Value.BaseUrl;
 
     private string StateLabel(string lifecycle, int? version, string state, string language)
     {
@@ -116,70 +106,29 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
         }
     }
 
-    private async Task<CaseFacts?> CaseAsync(string caseType, Guid id, CancellationToken ct)
+    private async Task<MailFacts?> CaseAsync(CaseSource source, Guid id, CancellationToken ct)
     {
-        if (cases.TryGetValue((caseType, id), out var cached))
+        if (cases.TryGetValue((source.Lifecycle, id), out var cached))
         {
             return cached;
         }
 
-        var facts = caseType switch
+        MailFacts? facts = null;
+        if (await source.Facts(db, id).FirstOrDefaultAsync(ct) is { } found)
         {
-            Problem.Lifecycle => await db.Problems.AsNoTracking().Where(p => p.Id == id)
-                .Select(p => new CaseFacts(p.State, p.DefinitionVersion, p.UnitId, p.InspectionId, p.Code, p.Title, p.Deadline, p.ClosedAt != null, null))
-                .FirstOrDefaultAsync(ct),
-            Plan.Lifecycle => await db.Plans.AsNoTracking().Where(p => p.Id == id)
-                .Select(p => new CaseFacts(p.State, p.DefinitionVersion, p.UnitId, p.InspectionId, "", "", p.SubmissionDue, p.AcceptedAt != null, null))
-                .FirstOrDefaultAsync(ct),
-            Clue.Lifecycle => await db.Clues.AsNoTracking().Where(c => c.Id == id)
-                .Select(c => new CaseFacts(c.State, c.DefinitionVersion, c.UnitId, c.InspectionId, c.Code, "", c.DueDate, c.ConcludedAt != null, c.Colour))
-                .FirstOrDefaultAsync(ct),
-            Domain.Receipts.Receipt.Lifecycle => await db.Receipts.AsNoTracking().Where(r => r.Id == id)
-                .Select(r => new CaseFacts(r.State, 0, r.UnitId, Guid.Empty, "", "", r.DueDate, r.AcknowledgedAt != null, null))
-                .FirstOrDefaultAsync(ct),
-            Domain.CommonProblems.SelfCheckTask.Lifecycle => await (from t in db.SelfCheckTasks.AsNoTracking()
-                                                                     join p in db.CommonProblemPushes.AsNoTracking() on t.PushId equals p.Id
-                                                                     where t.Id == id
-                                                                     select new CaseFacts(t.State, 0, t.UnitId, Guid.Empty, "", p.Title, t.DueDate, t.AnsweredAt != null, null))
-                .FirstOrDefaultAsync(ct),
-            _ => null,
-        };
-
-        if (facts is not null)
-        {
-            var unit = await db.Units.AsNoTracking().Where(u => u.Id == facts.UnitId).Select(u => new { u.Name, u.Code }).FirstOrDefaultAsync(ct);
+            var unit = await db.Units.AsNoTracking().Where(u => u.Id == found.UnitId).Select(u => new { u.Name, u.Code }).FirstOrDefaultAsync(ct);
             var inspection = await (from i in db.Inspections.AsNoTracking()
                                     join r in db.Rounds.AsNoTracking() on i.RoundId equals r.Id
-                                    where i.Id == facts.InspectionId
+                                    where i.Id == found.InspectionId
                                     select new InspectionFacts(i.GroupName, i.Kind, i.StartDate, i.EndDate, r.Name)).FirstOrDefaultAsync(ct);
-            facts = facts with { UnitName = unit?.Name, UnitCode = unit?.Code, Inspection = inspection };
+            facts = new MailFacts(found, unit?.Name, unit?.Code, inspection);
         }
 
-        cases[(caseType, id)] = facts;
+        cases[(source.Lifecycle, id)] = facts;
         return facts;
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string ColourLabel(SheetColour? colour, bool en) => colour switch
-    {
-        SheetColour.Red => en ? "red" : "红色",
-        SheetColour.Yellow => en ? "yellow" : "黄色",
-        SheetColour.Blue => en ? "blue" : "蓝色",
-        _ => "",
-    };
-
-    private static string KindLabel(InspectionKind kind, bool en) => kind switch
-    {
-        InspectionKind.Regular => en ? "regular inspection" : "常规巡察",
-        InspectionKind.Special => en ? "special inspection" : "专项巡察",
-        InspectionKind.Mobile => en ? "mobile inspection" : "机动巡察",
-        InspectionKind.Cross => en ? "cross inspection" : "交叉巡察",
-        InspectionKind.Elevated => en ? "elevated inspection" : "提级巡察",
-        InspectionKind.LookBack => en ? "look-back inspection" : "巡察“回头看”",
-        InspectionKind.SelfCheck => en ? "self-check of a common problem" : "未巡先改自查",
-        _ => kind.ToString(),
-    };
 
     private static TimeZoneInfo FindZone(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
@@ -188,13 +137,8 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
             // as in a slim container, China Standard Time is a fixed UTC+8 with no daylight saving.
             : TimeZoneInfo.CreateCustomTimeZone(id, TimeSpan.FromHours(8), id, id);
 
-    private sealed record CaseFacts(string State, int DefinitionVersion, Guid UnitId, Guid InspectionId, string Code, string Title,
-        DateOnly? Deadline, bool Finished, SheetColour? Colour)
-    {
-        public string? UnitName { get; init; }
-        public string? UnitCode { get; init; }
-        public InspectionFacts? Inspection { get; init; }
-    }
+    /// <summary>The case's own facts with the names of its unit and inspection.</summary>
+    private sealed record MailFacts(CaseFacts Case, string? UnitName, string? UnitCode, InspectionFacts? Inspection);
 
     private sealed record InspectionFacts(string GroupName, InspectionKind Kind, DateOnly Start, DateOnly End, string RoundName);
 }

@@ -25,22 +25,6 @@ public static class LifecycleFileReader
 {
     private static readonly string[] TopLevelKeys = ["lifecycle", "version", "initial", "states", "durations", "transitions", "signOff", "notifications", "events"];
 
-    /// <summary>Durations the code relies on, per lifecycle.</summary>
-    private static readonly Dictionary<string, string[]> RequiredDurations = new()
-    {
-        ["problem"] = ["Immediate", "TimeLimited", "LongTerm", "LongTermReport"],
-        ["plan"] = ["Submission"],
-        ["clue"] = ["Red", "Yellow", "Blue"],
-    };
-
-    /// <summary>States the code relies on, per lifecycle.</summary>
-    private static readonly Dictionary<string, string[]> RequiredStates = new()
-    {
-        ["problem"] = Domain.Problems.ProblemStates.All,
-        ["plan"] = Domain.Plans.PlanStates.All,
-        ["clue"] = Domain.Clues.ClueStates.All,
-    };
-
     public static LifecycleDefinition Read(string path) => Parse(File.ReadAllText(path), Path.GetFileName(path));
 
     public static LifecycleDefinition Parse(string text, string fileName)
@@ -84,9 +68,11 @@ public static class LifecycleFileReader
                 reader.Scalar(reader.Required(value, "en"), "en label"));
         }
 
-        if (RequiredStates.TryGetValue(lifecycle, out var requiredStates))
+        // A kind the code knows needs the states and durations it relies on; any other lifecycle is only checked for consistency.
+        var kind = CaseKind.Find(lifecycle);
+        if (kind is not null)
         {
-            foreach (var missing in requiredStates.Where(r => !states.ContainsKey(r)))
+            foreach (var missing in kind.RequiredStates.Where(r => !states.ContainsKey(r)))
             {
                 reader.Fail(reader.Required(root, "states"), $"state '{missing}' is required for lifecycle '{lifecycle}'");
             }
@@ -106,9 +92,9 @@ public static class LifecycleFileReader
             }
         }
 
-        if (RequiredDurations.TryGetValue(lifecycle, out var required))
+        if (kind is not null)
         {
-            foreach (var missing in required.Where(r => !durations.ContainsKey(r)))
+            foreach (var missing in kind.RequiredDurations.Where(r => !durations.ContainsKey(r)))
             {
                 reader.Fail(Optional(root, "durations") ?? root, $"duration '{missing}' is required for lifecycle '{lifecycle}'");
             }

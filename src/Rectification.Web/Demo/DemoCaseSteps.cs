@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Lifecycles;
 using Rectification.Domain.Auditing;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Common;
@@ -28,7 +29,7 @@ internal sealed class DemoCaseSteps(RectificationDbContext db, ILifecycleCatalog
     {
         var role = actor?.Role ?? Role.System;
         var from = subject.State;
-        var machine = new LifecycleMachine(catalog.Get(LifecycleOf(subject), subject.DefinitionVersion), subject, role, at);
+        var machine = catalog.MachineFor(subject, role, at);
         if (step(machine, role) is { } refusal)
         {
             var args = string.Join(", ", refusal.Args.Select(a => $"{a.Key}={a.Value}"));
@@ -61,12 +62,4 @@ internal sealed class DemoCaseSteps(RectificationDbContext db, ILifecycleCatalog
             entityType, entityId, trigger, from, to, before, after, Payload));
         Count++;
     }
-
-    private static string LifecycleOf(ILifecycleCase subject) => subject switch
-    {
-        Problem => Problem.Lifecycle,
-        Plan => Plan.Lifecycle,
-        Clue => Clue.Lifecycle,
-        _ => throw new ArgumentOutOfRangeException(nameof(subject), subject.GetType().Name, "Not a lifecycle case."),
-    };
 }

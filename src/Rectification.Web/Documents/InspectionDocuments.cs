@@ -1,6 +1,8 @@
 using System.Globalization;
 using Rectification.Application.Documents;
+using Rectification.Domain.Common;
 using Rectification.Domain.Inspections;
+using Rectification.Domain.Lifecycles;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
 
@@ -21,8 +23,8 @@ public static class InspectionDocuments
             new Paragraph($"{d.RoundName}　{d.GroupName}", AlignRight: true),
             new Paragraph(L($"{d.UnitName}：", $"To {d.UnitName}:"), Bold: true),
             new Paragraph(L(
-                $"根据统一部署，{d.GroupName}于{Day(d.StartDate, en)}至{Day(d.EndDate, en)}对{d.UnitName}开展了{KindOf(d.Kind, en)}巡察，并于{Day(d.FedBackAt, en)}反馈了巡察发现的{d.FedBack}个问题。现将反馈意见函告如下。",
-                $"As arranged, {d.GroupName} carried out a {KindOf(d.Kind, en)} inspection of {d.UnitName} from {Day(d.StartDate, en)} to {Day(d.EndDate, en)} and on {Day(d.FedBackAt, en)} fed back the {d.FedBack} problems it found. They are set out below.")),
+                $"根据统一部署，{d.GroupName}于{Day(d.StartDate, en)}至{Day(d.EndDate, en)}对{d.UnitName}开展了{KindOf(d.Kind, en)}，并于{Day(d.FedBackAt, en)}反馈了巡察发现的{d.FedBack}个问题。现将反馈意见函告如下。",
+                $"As arranged, {d.GroupName} carried out a {KindOf(d.Kind, en)} of {d.UnitName} from {Day(d.StartDate, en)} to {Day(d.EndDate, en)} and on {Day(d.FedBackAt, en)} fed back the {d.FedBack} problems it found. They are set out below.")),
             new Heading(L("一、发现的问题", "1. Problems found"), 2),
             new Table(
                 [L("序号", "No."), L("问题编号", "Code"), L("问题", "Problem"), L("类别", "Category"), L("严重程度", "Severity")],
@@ -135,41 +137,15 @@ public static class InspectionDocuments
     private static string KindAndDeadline(DocumentProblem p, bool en) =>
         p.Summary.Kind is { } kind ? $"{RectificationKindOf(kind, en)} / {Due(p.Summary.Deadline, en)}" : (en ? "not planned yet" : "尚未列入台账");
 
-    public static string RectificationKindOf(RectificationKind kind, bool en) => kind switch
-    {
-        RectificationKind.Immediate => en ? "immediate" : "立行立改",
-        RectificationKind.TimeLimited => en ? "time-limited" : "限期整改",
-        _ => en ? "long-term" : "长期坚持",
-    };
+    public static string RectificationKindOf(RectificationKind kind, bool en) => Label(Glossary.Of(kind), en);
 
-    private static string SeverityOf(Severity severity, bool en) => severity switch
-    {
-        Severity.General => en ? "general" : "一般",
-        Severity.Serious => en ? "serious" : "较重",
-        _ => en ? "major" : "重大",
-    };
+    private static string SeverityOf(Severity severity, bool en) => Label(Glossary.Of(severity), en);
 
-    private static string KindOf(InspectionKind kind, bool en) => kind switch
-    {
-        InspectionKind.Regular => en ? "regular" : "常规",
-        InspectionKind.Special => en ? "special" : "专项",
-        InspectionKind.Mobile => en ? "mobile" : "机动",
-        InspectionKind.Cross => en ? "cross" : "交叉",
-        InspectionKind.Elevated => en ? "elevated" : "提级",
-        _ => en ? "look-back" : "回头看",
-    };
+    private static string KindOf(InspectionKind kind, bool en) => Label(Glossary.Of(kind), en);
 
-    private static string RoleOf(Role role, bool en) => role switch
-    {
-        Role.UnitLeader => en ? "the unit's principal leader" : "单位主要负责人",
-        Role.UnitLiaison => en ? "the unit's liaison" : "单位联络员",
-        Role.DisciplineCommission => en ? "the discipline commission" : "纪委监委",
-        Role.OrganizationDepartment => en ? "the organization department" : "组织部",
-        Role.InspectionOffice => en ? "the inspection office" : "巡察办",
-        Role.InspectionGroup => en ? "the inspection group" : "巡察组",
-        Role.Leadership => en ? "the leadership" : "领导",
-        _ => role.ToString(),
-    };
+    private static string RoleOf(Role role, bool en) => en ? "the " + Glossary.Of(role).En : Glossary.Of(role).ZhCn;
+
+    private static string Label(LocalizedText text, bool en) => en ? text.En : text.ZhCn;
 
     private static string Due(DateOnly? date, bool en) => date is { } d ? Day(d, en) : en ? "(none)" : "（未定）";
 

@@ -35,7 +35,7 @@ public static class ResultMapping
         {
             // An argument named like a member of the ProblemDetails (e.g. "code" of a taken problem code, "status" of a decided
             // request) must neither replace the stable code nor write the member twice: it goes under "arg" + its name.
-            extensions[Reserved.Contains(key) ? "arg" + char.ToUpperInvariant(key[0]) + key[1..] : key] = value;
+            extensions[Reserved.Contains(key) ? "arg" + char.ToUpperInvariant(key[0]) + key[1..] : key] = Error.Plain(value);
         }
 
         if (error.Kind == ErrorKind.Validation && statusOverride is null or StatusCodes.Status400BadRequest)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Rectification.Domain.Common;
+using Rectification.Domain.Lifecycles;
 
 namespace Rectification.Web.Pages;
 
@@ -41,13 +43,6 @@ public static class UiText
         ["who"] = ("操作人", "Who"),
         ["action"] = ("操作", "Action"),
         ["change"] = ("状态变化", "State change"),
-        ["Red"] = ("红灯", "red"),
-        ["Yellow"] = ("黄灯", "yellow"),
-        ["Green"] = ("绿灯", "green"),
-        ["None"] = ("—", "—"),
-        ["ImmediateRectification"] = ("立行立改", "immediate"),
-        ["TimeLimited"] = ("限期整改", "time-limited"),
-        ["LongTerm"] = ("长期坚持", "long-term"),
     };
 
     public static bool English => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
@@ -55,6 +50,11 @@ public static class UiText
     public static string Language => English ? "en" : "zh-CN";
 
     public static string T(string key) => Texts.TryGetValue(key, out var t) ? (English ? t.En : t.ZhCn) : key;
+
+    /// <summary>A code's words from the glossary, in the request's language.</summary>
+    public static string L(LocalizedText text) => English ? text.En : text.ZhCn;
+
+    public static string L<TEnum>(TEnum value) where TEnum : struct, Enum => L(Glossary.Of(value));
 
     public static string T(string key, object arg) => string.Format(CultureInfo.CurrentCulture, T(key), arg);
 }

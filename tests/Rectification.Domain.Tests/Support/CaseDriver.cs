@@ -25,15 +25,7 @@ internal sealed class CaseDriver(IReadOnlyDictionary<string, LifecycleDefinition
     /// <summary>A clock that moves forward on every read, so that every step happens after the previous one.</summary>
     public DateTime Now() => now = now.AddMinutes(1);
 
-    public LifecycleDefinition DefinitionOf(ILifecycleCase subject) => definitions[LifecycleOf(subject)];
-
-    public static string LifecycleOf(ILifecycleCase subject) => subject switch
-    {
-        Problem => Problem.Lifecycle,
-        Plan => Plan.Lifecycle,
-        Clue => Clue.Lifecycle,
-        _ => throw new ArgumentOutOfRangeException(nameof(subject), subject.GetType().Name, "not a known case type"),
-    };
+    public LifecycleDefinition DefinitionOf(ILifecycleCase subject) => definitions[subject.CaseKind.Lifecycle];
 
     public LifecycleMachine Machine(ILifecycleCase subject, Role actor) => new(DefinitionOf(subject), subject, actor, Now());
 
