@@ -37,6 +37,7 @@ public sealed class HostileEvidenceTests(DatabaseProvider provider) : HostTest(p
             .WithEntry("word/harmless.dat", "Attribute VB_Name = \"ThisDocument\"").Build(), "evidence.active-content", ActiveContent);
 
     [TestCase("attachedTemplate", "http://attacker.example/template.dotm")]
+    [TestCase("attachedTemplate", @"\\attacker.example\share\公文.dotm")]
     [TestCase("externalLinkPath", "file:///C:/台账/2025.xlsx")]
     [TestCase("image", "http://attacker.example/pixel.png")]
     [TestCase("hyperlink", @"\\attacker.example\share\说明.docx")]
@@ -139,6 +140,8 @@ public sealed class HostileEvidenceTests(DatabaseProvider provider) : HostTest(p
         {
             ("带链接.docx", OfficeFile.Word().WithRelationship(Hyperlink, "https://www.ccdi.gov.cn/", external: true)
                 .WithRelationship(Hyperlink, "mailto:jiwei@example.gov.cn", external: true).Build(), EvidenceContent.Docx),
+            ("用公文模板.docx", OfficeFile.Word().WithRelationship(OfficeFile.Relationships + "attachedTemplate",
+                "file:///C:\\Users\\办公室\\AppData\\Roaming\\Microsoft\\Templates\\公文.dotx", external: true).Build(), EvidenceContent.Docx),
             ("带打印设置.xlsx", OfficeFile.Excel().WithOverride("/xl/printerSettings/printerSettings1.bin", "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings")
                 .WithEntry("xl/printerSettings/printerSettings1.bin", new byte[256]).Build(), EvidenceContent.Xlsx),
             ("说明.txt", Encoding.UTF8.GetBytes("整改说明\n一、<附件1>已上报；二、完成率 a < b 时须说明；三、见 www.ccdi.gov.cn。\n"), EvidenceContent.Text),

@@ -25,6 +25,14 @@ internal static class OfficeRelationships
             var target = relationship.GetValueOrDefault("Target", "").Trim();
             var outside = string.Equals(relationship.GetValueOrDefault("TargetMode"), "External", StringComparison.OrdinalIgnoreCase);
 
+            // Word records the template a document was made from (a unit's 公文 template) as an external attachedTemplate on
+            // the author's own disk. That path can only name a file on the reader's own machine, so it brings nothing in;
+            // a template on a web server or a file share ("template injection") is refused below.
+            if (outside && kind.Equals("attachedTemplate", StringComparison.OrdinalIgnoreCase) && IsLocalDrivePath(target))
+            {
+                continue;
+            }
+
             // An external hyperlink is ordinary (a law's page on the web) and is only followed when the reader clicks it. Every
             // other external target is fetched when the file is opened: a remote template with macros ("template injection"),
             // a linked workbook, a linked OLE object, a remote image or frame that hands the reader's Windows credentials to
@@ -41,6 +49,12 @@ internal static class OfficeRelationships
         }
 
         return null;
+    }
+
+    private static bool IsLocalDrivePath(string target)
+    {
+        var path = target.StartsWith("file:///", StringComparison.OrdinalIgnoreCase) ? target["file:///".Length..] : target;
+        return path.Length >= 3 && char.IsAsciiLetter(path[0]) && path[1] == ':' && path[2] is '/' or '\\';
     }
 
     private static bool IsFileLink(string target) =>
