@@ -105,7 +105,6 @@ public sealed class EvidenceTests(DatabaseProvider provider) : HostTest(provider
             ("photo.png", elf),
             ("notes.txt", [.. "text with a NUL "u8, 0x00, .. "inside"u8]),
             ("台账.docx", Zip(("readme.txt", "not a document"))),
-            ("宏.docx", Zip(("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.ms-word.document.macroEnabled.main+xml\"/></Types>"), ("word/document.xml", "<w:document/>"))),
             ("empty.pdf", []),
         };
 
@@ -133,8 +132,7 @@ public sealed class EvidenceTests(DatabaseProvider provider) : HostTest(provider
             ("scan.bin", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F'], "image/jpeg"),
             ("截图", [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00], "image/png"),
             ("报告.docx", WordFile("整改报告正文"), EvidenceContent.Docx),
-            ("台账.xlsx", Zip(("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>"),
-                ("xl/workbook.xml", "<workbook/>")), EvidenceContent.Xlsx),
+            ("台账.xlsx", OfficeFile.Excel().Build(), EvidenceContent.Xlsx),
             ("说明.txt", Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("已整改。\tOK\r\n")).ToArray(), EvidenceContent.Text),
         };
 

@@ -28,6 +28,8 @@ public sealed class TestHost(DatabaseOptions database, IReadOnlyDictionary<strin
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
     public SaveFaults Faults { get; } = new();
     public const long EvidenceMaxFileBytes = 256 * 1024;
+    public const int EvidenceMaxPackageEntries = 200;
+    public const long EvidenceMaxUnpackedBytes = 4 * 1024 * 1024;
     public string EvidenceFolder { get; } = Path.Combine(Path.GetTempPath(), "rectification-tests", "evidence-" + Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -45,6 +47,9 @@ public sealed class TestHost(DatabaseOptions database, IReadOnlyDictionary<strin
         builder.UseSetting("Evidence:Folder", EvidenceFolder);
         // Small, so that the oversized-upload tests and the fuzz suite send little.
         builder.UseSetting("Evidence:MaxFileBytes", EvidenceMaxFileBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Low too, so that a zip bomb and a package of too many entries fit under the small file limit.
+        builder.UseSetting("Evidence:MaxPackageEntries", EvidenceMaxPackageEntries.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Evidence:MaxUnpackedBytes", EvidenceMaxUnpackedBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -8,10 +8,11 @@ using Rectification.Domain.Problems;
 namespace Rectification.Infrastructure.Evidence;
 
 /// <summary>
-/// Configuration: <c>Evidence:Folder</c> (default <c>data/evidence</c>, relative to the content root like the database file) and
-/// <c>Evidence:MaxFileBytes</c> (default 20 MB).
+/// Configuration: <c>Evidence:Folder</c> (default <c>data/evidence</c>, relative to the content root like the database file),
+/// <c>Evidence:MaxFileBytes</c> (default 20 MB), and for Word and Excel files <c>Evidence:MaxPackageEntries</c> (default
+/// 10,000) and <c>Evidence:MaxUnpackedBytes</c> (default 200 MB, counted as the entries are really unpacked).
 /// </summary>
-public sealed record EvidenceOptions(string Folder, long MaxFileBytes)
+public sealed record EvidenceOptions(string Folder, long MaxFileBytes, PackageLimits Package)
 {
     public const long DefaultMaxFileBytes = 20L * 1024 * 1024;
 
@@ -23,8 +24,16 @@ public sealed record EvidenceOptions(string Folder, long MaxFileBytes)
     public static EvidenceOptions Read(IConfiguration configuration)
     {
         var options = new EvidenceOptions(configuration["Evidence:Folder"] is { Length: > 0 } folder ? folder : Path.Combine("data", "evidence"),
-            configuration.GetValue("Evidence:MaxFileBytes", DefaultMaxFileBytes));
-        return options.MaxFileBytes > 0 ? options : throw new InvalidOperationException("Evidence:MaxFileBytes must be positive.");
+            configuration.GetValue("Evidence:MaxFileBytes", DefaultMaxFileBytes),
+            new PackageLimits(configuration.GetValue("Evidence:MaxPackageEntries", PackageLimits.DefaultMaxEntries),
+                configuration.GetValue("Evidence:MaxUnpackedBytes", PackageLimits.DefaultMaxUnpackedBytes)));
+        return options switch
+        {
+            { MaxFileBytes: <= 0 } => throw new InvalidOperationException("Evidence:MaxFileBytes must be positive."),
+            { Package.MaxEntries: <= 0 } => throw new InvalidOperationException("Evidence:MaxPackageEntries must be positive."),
+            { Package.MaxUnpackedBytes: <= 0 } => throw new InvalidOperationException("Evidence:MaxUnpackedBytes must be positive."),
+            _ => options,
+        };
     }
 }
 

@@ -96,12 +96,18 @@ public static class EvidenceEndpoints
             return Refuse(log, StatusCodes.Status400BadRequest, "evidence.no-file", id);
         }
 
-        var contentType = EvidenceContent.Detect(staged.TempPath);
-        if (contentType is null)
+        var verdict = EvidenceContent.Judge(staged.TempPath, storage.Options.Package);
+        if (!verdict.IsAccepted)
         {
             Discard(staged);
-            return Refuse(log, StatusCodes.Status415UnsupportedMediaType, "evidence.type-not-allowed", id, ("name", name));
+            log.LogWarning("The content of {Name} uploaded to problem {Problem} is refused: {Reason}", name, id, verdict.Reason);
+            return verdict.Refusal == ContentRefusal.PackageTooLarge
+                ? Refuse(log, StatusCodes.Status415UnsupportedMediaType, verdict.Code, id, ("name", name),
+                    ("maxEntries", storage.Options.Package.MaxEntries), ("maxBytes", storage.Options.Package.MaxUnpackedBytes))
+                : Refuse(log, StatusCodes.Status415UnsupportedMediaType, verdict.Code, id, ("name", name));
         }
+
+        var contentType = verdict.ContentType!;
 
         var fileId = Guid.CreateVersion7();
         var storedName = storage.Commit(staged, fileId);
