@@ -55,6 +55,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHostHardening(builder.Configuration);
+builder.Services.AddProxyHeaders(builder.Configuration);
 // Chinese pages are written as Chinese characters, not as numeric entities (the encoder still escapes markup).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -82,6 +83,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 
+app.UseProxyHeaders();
 app.UseExceptionHandler(error => error.Run(async context =>
 {
     // Bugs become a 500 with a trace id and nothing of the exception: its details are in the log.
@@ -110,7 +112,7 @@ app.Use((context, next) =>
     {
         var culture = CultureInfo.CurrentUICulture.Name;
         context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+            new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365), Secure = context.Request.IsHttps });
     }
 
     return next(context);
@@ -119,8 +121,14 @@ app.UseAuthentication();
 app.UseHostHardening();
 app.UseAuthorization();
 
-app.MapOpenApi();
-app.MapScalarApiReference();
+// The API's description maps every route and field: in Production only signed-in users read it, unless Api:PublicReference opens it.
+var openApi = app.MapOpenApi();
+var apiReference = app.MapScalarApiReference();
+if (app.Environment.IsProduction() && !app.Configuration.GetValue("Api:PublicReference", false))
+{
+    openApi.RequireAuthorization();
+    apiReference.RequireAuthorization();
+}
 app.MapHealthChecks("/health");
 app.MapApi();
 app.MapAccount();
@@ -131,6 +139,15 @@ app.UseJobs();
 if (app.Services.GetRequiredService<AuthenticationSettings>().SigningKeyIsEphemeral)
 {
     app.Logger.LogWarning("Authentication:Jwt:SigningKey is not set: API tokens are signed with a random key and end when the process does");
+}
+
+if (args.Contains("--seed-demo") && app.Environment.IsProduction())
+{
+    // The demo accounts have published passwords: seeding them into a real deployment would open it to anyone who read the README.
+    // Refused before the database is touched.
+    app.Logger.LogCritical("--seed-demo creates demonstration accounts with published passwords and is refused in Production; nothing was seeded");
+    Environment.ExitCode = 3;
+    return;
 }
 
 try

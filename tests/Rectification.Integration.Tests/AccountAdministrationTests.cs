@@ -197,7 +197,7 @@ public sealed class AccountAdministrationTests(DatabaseProvider provider) : Host
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(locked.Code, Is.EqualTo("account.locked-out"));
+            Assert.That(locked.Code, Is.EqualTo("account.sign-in-failed"), "a locked account answers like a wrong password");
             Assert.That((bool?)listedLocked!["lockedOut"], Is.True);
             Assert.That((bool?)listedLocked["disabled"], Is.False);
             Assert.That(unlock.Status, Is.EqualTo(HttpStatusCode.OK));
@@ -250,8 +250,8 @@ public sealed class AccountAdministrationTests(DatabaseProvider provider) : Host
             Assert.That((bool?)disable.Body!["disabled"], Is.True);
             Assert.That(withToken, Is.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(signIn.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
-            Assert.That(signIn.Code, Is.EqualTo("account.disabled"));
-            Assert.That(wrongPassword.Code, Is.EqualTo("account.disabled"), "no password is tried while disabled");
+            Assert.That(signIn.Code, Is.EqualTo("account.sign-in-failed"), "a disabled account answers like a wrong password");
+            Assert.That(wrongPassword.Code, Is.EqualTo("account.sign-in-failed"));
             Assert.That(unlock.Status, Is.EqualTo(HttpStatusCode.Conflict), "unlocking does not undo disabling");
             Assert.That((bool?)listed!["disabled"], Is.True);
             Assert.That((bool?)listed["lockedOut"], Is.False);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -128,12 +129,103 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(answers, Is.EqualTo(new[] { "account.sign-in-failed", "account.sign-in-failed", "account.sign-in-failed", "account.sign-in-failed", "account.locked-out" }));
+            Assert.That(answers, Is.EqualTo(Enumerable.Repeat("account.sign-in-failed", 5)));
             Assert.That(right.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
-            Assert.That((string?)right.Body!["code"], Is.EqualTo("account.locked-out"));
-            Assert.That((string?)right.Body!["detail"], Does.Contain("15 minutes"));
-            Assert.That((string?)form.Body!["code"], Is.EqualTo("account.locked-out"));
-            Assert.That((await SignIns(name)).Select(a => a.Trigger), Is.EqualTo(new[] { "Failed", "Failed", "Failed", "Failed", "LockedOut", "LockedOut", "LockedOut" }));
+            Assert.That(form.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That((string?)right.Body!["detail"], Does.Contain("locked for 15 minutes"), "the one text names every cause, lockout included");
+            Assert.That((await SignIns(name)).Select(a => a.Trigger), Is.EqualTo(new[] { "Failed", "Failed", "Failed", "Failed", "LockedOut", "LockedOut", "LockedOut" }),
+                "the audit keeps the true outcome");
+        }
+    }
+
+    [Test]
+    public async Task SignIn_OfALockedAccount_AnswersByteForByteLikeAnUnknownNameAndAWrongPassword()
+    {
+        var name = await NewAccount();
+        var wrong = await RawPost("/api/account/token", new { userName = name, password = "Wrong-Password-0" });
+        for (var i = 1; i < 5; i++)
+        {
+            await RawPost("/api/account/token", new { userName = name, password = $"Wrong-Password-{i}" });
+        }
+
+        var locked = await RawPost("/api/account/token", new { userName = name, password = TestAccounts.Password });
+        var lockedCookie = await RawPost("/api/account/sign-in", new { userName = name, password = TestAccounts.Password });
+        var unknown = await RawPost("/api/account/token", new { userName = "nobody-" + name, password = TestAccounts.Password });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(new[] { wrong.Status, locked.Status, lockedCookie.Status, unknown.Status }, Is.All.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(locked.Body, Is.EqualTo(unknown.Body));
+            Assert.That(locked.Body, Is.EqualTo(wrong.Body));
+            Assert.That(lockedCookie.Body, Is.EqualTo(unknown.Body));
+            Assert.That(unknown.Body, Does.Contain("\"code\":\"account.sign-in-failed\"").And.Contain("\"title\":\"Sign-in failed\""));
+            Assert.That((await SignIns(name)).Select(a => a.Trigger).Last(), Is.EqualTo("LockedOut"));
+        }
+    }
+
+    /// <summary>The answer's text with the request's trace id (the one part that differs between any two answers) taken out.</summary>
+    private async Task<(HttpStatusCode Status, string Body)> RawPost(string path, object body)
+    {
+        using var response = await Anonymous().PostAsJsonAsync(path, body);
+        return (response.StatusCode, Regex.Replace(await response.Content.ReadAsStringAsync(), "\"traceId\":\"[^\"]*\",?", ""));
+    }
+
+    [Test]
+    public async Task Token_WithoutTheSecurityStamp_OrWithAnotherOne_IsRefused()
+    {
+        var name = await NewAccount();
+        var userId = await ApiSurface.UserIdAsync(Host, name);
+        var stamp = await Host.Query(db => db.Accounts.Where(a => a.Id == userId).Select(a => a.SecurityStamp).SingleAsync());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await Me(SignedToken(userId, name, stamp)), Is.EqualTo(HttpStatusCode.OK), "the host's key with the account's stamp");
+            Assert.That(await Me(SignedToken(userId, name, stamp: null)), Is.EqualTo(HttpStatusCode.Unauthorized), "no stamp claim");
+            Assert.That(await Me(SignedToken(userId, name, "")), Is.EqualTo(HttpStatusCode.Unauthorized), "an empty stamp");
+            Assert.That(await Me(SignedToken(userId, name, "ANOTHER-STAMP")), Is.EqualTo(HttpStatusCode.Unauthorized), "another stamp");
+        }
+    }
+
+    /// <summary>A token signed with the host's own key, as only a holder of the key could make it.</summary>
+    private string SignedToken(Guid userId, string name, string? stamp)
+    {
+        var claims = new Dictionary<string, object> { ["sub"] = userId.ToString(), ["name"] = name };
+        if (stamp is not null)
+        {
+            claims[AccountPrincipals.StampClaim] = stamp;
+        }
+
+        var now = Host.Clock.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = "rectification",
+            Audience = "rectification-api",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(10),
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(TestHost.SigningKey)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    [Test]
+    public async Task Token_PastItsExpiry_IsAcceptedFor30SecondsOfClockSkew_AndNoLonger()
+    {
+        var name = await NewAccount();
+        var token = await Token(name);
+
+        Host.Clock.Advance(TimeSpan.FromMinutes(60) + TimeSpan.FromSeconds(20));
+        try
+        {
+            var twentySecondsLate = await Me(token);
+            Host.Clock.Advance(TimeSpan.FromSeconds(20));
+            var fortySecondsLate = await Me(token);
+
+            Assert.That((twentySecondsLate, fortySecondsLate), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.Unauthorized)));
+        }
+        finally
+        {
+            Host.Clock.Advance(-(TimeSpan.FromMinutes(60) + TimeSpan.FromSeconds(40)));
         }
     }
 
@@ -256,6 +348,64 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
 
         Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests }));
         Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the API's own limit is untouched: it answers (sign-in required), not 429");
+    }
+
+    [Test]
+    public async Task SignIn_ForOneName_FromManyAddresses_IsLimitedPerName()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider);
+        await using var host = new TestHost(database.Options, new Dictionary<string, string?> { ["RateLimiting:SignInPermitsPerAccountPerMinute"] = "3" });
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 5; i++)
+        {
+            refused = await FromAddress(host, $"203.0.113.{i + 1}", "/api/account/token", new { userName = "someone", password = "Wrong-Password-1" });
+            statuses.Add(refused.StatusCode);
+        }
+
+        var otherCase = await FromAddress(host, "203.0.113.50", "/api/account/sign-in", new { userName = "SOMEONE", password = "Wrong-Password-1" });
+        var otherName = await FromAddress(host, "203.0.113.51", "/api/account/token", new { userName = "someone-else", password = "Wrong-Password-1" });
+        var problem = JsonNode.Parse(await refused!.Content.ReadAsStringAsync())!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests }));
+            Assert.That((string?)problem["code"], Is.EqualTo("request.rate-limited"));
+            Assert.That(refused.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
+            Assert.That(otherCase.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "the name is compared as Identity compares it");
+            Assert.That(otherName.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "another name has its own budget");
+            Assert.That(await host.Query(db => db.AuditEntries.CountAsync(a => a.Command == SignInAudit.Command)), Is.EqualTo(4), "a refused attempt tries no password");
+        }
+    }
+
+    [Test]
+    public async Task SignInLimitPerAddress_CountsTheAddressTheProxyForwards_AndTheAuditRecordsIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider);
+        await using var host = new TestHost(database.Options, new Dictionary<string, string?> { ["RateLimiting:SignInPermitsPerMinute"] = "2" });
+        var first = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            first.Add((await FromAddress(host, "203.0.113.7", "/api/account/token", new { userName = $"name-{i}", password = "Wrong-Password-1" })).StatusCode);
+        }
+
+        var second = await FromAddress(host, "198.51.100.9", "/api/account/token", new { userName = "name-9", password = "Wrong-Password-1" });
+        var payload = await host.Query(db => db.AuditEntries.Where(a => a.Command == SignInAudit.Command && a.UserName == "name-9").Select(a => a.Payload).SingleAsync());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first, Is.EqualTo(new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
+            Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "another client behind the same proxy has its own budget");
+            Assert.That(payload, Does.Contain("\"address\":\"198.51.100.9\""));
+        }
+    }
+
+    /// <summary>A request as the trusted proxy in front of the host would pass it on for a client at <paramref name="address"/>.</summary>
+    private static async Task<HttpResponseMessage> FromAddress(TestHost host, string address, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Forwarded-For", address);
+        return await host.CreateClient().SendAsync(request);
     }
 
     [TestCase("", "No authentication scheme is configured for Production")]

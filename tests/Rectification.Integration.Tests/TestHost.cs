@@ -39,6 +39,7 @@ public sealed class TestHost(DatabaseOptions database, IReadOnlyDictionary<strin
         builder.UseSetting("ConnectionStrings:Rectification", database.ConnectionString);
         builder.UseSetting("Authentication:Jwt:SigningKey", SigningKey);
         builder.UseSetting("RateLimiting:SignInPermitsPerMinute", "1000000");
+        builder.UseSetting("RateLimiting:SignInPermitsPerAccountPerMinute", "1000000");
         // Tests run the sweep themselves at the instants they choose; the Hangfire tests start servers of their own.
         builder.UseSetting("Jobs:Enabled", "false");
         // The rate limit stays on, but far above what the fuzz and matrix suites send per user in a minute.

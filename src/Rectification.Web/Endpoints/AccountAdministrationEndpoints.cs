@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Behaviors;
 using Rectification.Domain.Auditing;
 using Rectification.Domain.Common;
 using Rectification.Domain.Organization;
@@ -273,6 +274,12 @@ public static class AccountAdministrationEndpoints
         if (string.IsNullOrEmpty(b.Password) || b.Password.Length > 256)
         {
             fields["password"] = ["required, at most 256 characters"];
+        }
+
+        // The names shown to others are plain text like every command's; a password may hold any character.
+        foreach (var (field, message) in PlainTextFields.Check(b with { Password = null }))
+        {
+            fields[field] = fields.TryGetValue(field, out var earlier) ? [.. earlier, message] : [message];
         }
 
         return fields.Count > 0 ? Error.Validation(fields) : null;

@@ -32,34 +32,46 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/api/account").WithTags("Account").RequireAuthorization();
 
-        account.MapPost("/token", async (Credentials c, PasswordSignIn signIn, AccessTokens tokens, AccountPrincipals principals, IOptions<IdentityOptions> identity, CancellationToken ct) =>
+        account.MapPost("/token", async (Credentials c, PasswordSignIn signIn, SignInThrottle throttle, AccessTokens tokens, AccountPrincipals principals, IOptions<IdentityOptions> identity, HttpContext http, CancellationToken ct) =>
         {
             if (Invalid(c) is { } invalid)
             {
                 return invalid;
             }
 
+            if (throttle.Refusal(c.UserName!) is { } wait)
+            {
+                await HostHardening.RateLimited(http, wait);
+                return Results.Empty;
+            }
+
             var attempt = await signIn.CheckAsync(c.UserName!, c.Password!, "token", ct);
             if (attempt.User is not { } user)
             {
-                return Refused(attempt.Outcome, identity);
+                return Refused(identity);
             }
 
             var principal = await principals.ForUserAsync(user, "token", "password", ct);
             return Results.Ok(tokens.Issue(user, principal.FindFirst(AccountPrincipals.StampClaim)?.Value));
         }).AllowAnonymous();
 
-        account.MapPost("/sign-in", async (Credentials c, PasswordSignIn signIn, AccountPrincipals principals, IOptions<IdentityOptions> identity, HttpContext http, CancellationToken ct) =>
+        account.MapPost("/sign-in", async (Credentials c, PasswordSignIn signIn, SignInThrottle throttle, AccountPrincipals principals, IOptions<IdentityOptions> identity, HttpContext http, CancellationToken ct) =>
         {
             if (Invalid(c) is { } invalid)
             {
                 return invalid;
             }
 
+            if (throttle.Refusal(c.UserName!) is { } wait)
+            {
+                await HostHardening.RateLimited(http, wait);
+                return Results.Empty;
+            }
+
             var attempt = await signIn.CheckAsync(c.UserName!, c.Password!, "cookie", ct);
             if (attempt.User is not { } user)
             {
-                return Refused(attempt.Outcome, identity);
+                return Refused(identity);
             }
 
             await http.SignInAsync(SecurityRegistration.CookieScheme, await principals.ForUserAsync(user, SecurityRegistration.CookieScheme, "password", ct));
@@ -149,14 +161,15 @@ public static class AccountEndpoints
     }
 
     /// <summary>
-    /// A wrong name and a wrong password answer alike; only a locked account says so, with how long it stays locked, and a disabled
-    /// one, so that its owner knows to ask an administrator rather than wait.
+    /// Every refusal answers alike, byte for byte: an unknown name, a wrong password, a locked and a disabled account. Telling
+    /// "locked" or "disabled" would confirm that the account exists to whoever guesses names; the one text names every cause,
+    /// so the account's owner still learns to wait or to ask an administrator. The audit entry keeps the true outcome.
     /// </summary>
-    public static IResult Refused(SignInOutcome outcome, IOptions<IdentityOptions> identity) => outcome switch
-    {
-        SignInOutcome.LockedOut => ResultMapping.ToProblem(Error.Forbidden("account.locked-out",
-            ("minutes", ((int)Math.Ceiling(identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes)).ToString(CultureInfo.InvariantCulture))), StatusCodes.Status401Unauthorized),
-        SignInOutcome.Disabled => ResultMapping.ToProblem(Error.Forbidden("account.disabled"), StatusCodes.Status401Unauthorized),
-        _ => ResultMapping.ToProblem(Error.Forbidden("account.sign-in-failed"), StatusCodes.Status401Unauthorized),
-    };
+    public static IResult Refused(IOptions<IdentityOptions> identity) =>
+        ResultMapping.ToProblem(Error.Forbidden(SignInRefusedCode, ("minutes", LockoutMinutes(identity))), StatusCodes.Status401Unauthorized);
+
+    public const string SignInRefusedCode = "account.sign-in-failed";
+
+    public static string LockoutMinutes(IOptions<IdentityOptions> identity) =>
+        ((int)Math.Ceiling(identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes)).ToString(CultureInfo.InvariantCulture);
 }

@@ -9,7 +9,8 @@ using Rectification.Application.Localization;
 namespace Rectification.Web.Security;
 
 /// <summary>
-/// What the host does for every request regardless of the endpoint: security headers on every response, a request body
+/// What the host does for every request regardless of the endpoint: security headers on every response (and
+/// <c>Cache-Control: no-store</c> on the API's and on every signed-in user's), a request body
 /// size limit, no NUL character in queries or JSON strings, rate limiting per user (or per address before sign-in) on the API,
 /// and a ProblemDetails with a stable <c>code</c> for every error the framework answers by itself (401, 403, 404, 405, 413, 415, 429 …).
 /// </summary>
@@ -58,16 +59,7 @@ public static class HostHardening
             {
                 o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, options));
-                o.OnRejected = async (rejected, cancellationToken) =>
-                {
-                    var http = rejected.HttpContext;
-                    if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                    {
-                        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                    }
-
-                    await WriteProblem(http, StatusCodes.Status429TooManyRequests, "request.rate-limited", ("请求过于频繁", "Too many requests"));
-                };
+                o.OnRejected = (rejected, _) => new ValueTask(RateLimited(rejected.HttpContext, rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : null));
             });
         }
 
@@ -210,6 +202,17 @@ public static class HostHardening
         return false;
     }
 
+    /// <summary>429 with Retry-After, for the host's limiter and for the limit per account name (<see cref="SignInThrottle"/>).</summary>
+    internal static Task RateLimited(HttpContext context, TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = SignInThrottle.RetryAfterSeconds(wait);
+        }
+
+        return WriteProblem(context, StatusCodes.Status429TooManyRequests, "request.rate-limited", ("请求过于频繁", "Too many requests"));
+    }
+
     private static Task TooLarge(HttpContext context, long limit) =>
         WriteProblem(context, StatusCodes.Status413PayloadTooLarge, "request.too-large",
             ("请求内容过大", "Request too large"),
@@ -295,11 +298,19 @@ public static class HostHardening
             {
                 // Decided now: a branch (the dashboard) moves the path into PathBase before the response starts.
                 var path = context.Request.PathBase.Add(context.Request.Path);
-                var policy = IsPage(path) ? PagePolicy : path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase) ? ApiPolicy : UiPolicy;
+                var api = path.StartsWithSegments(ApiPrefix, StringComparison.OrdinalIgnoreCase);
+                var policy = IsPage(path) ? PagePolicy : api ? ApiPolicy : UiPolicy;
                 var response = context.Response;
                 response.OnStarting(() =>
                 {
                     var headers = response.Headers;
+                    // What the API answers, and any page a signed-in user sees, is someone's data: no browser or proxy may keep a
+                    // copy (a shared computer's back button, a caching proxy). An endpoint that sets its own policy keeps it.
+                    if ((api || context.User.Identity?.IsAuthenticated == true) && !headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.CacheControl))
+                    {
+                        headers.CacheControl = "no-store";
+                    }
+
                     headers.XContentTypeOptions = "nosniff";
                     headers.XFrameOptions = "DENY";
                     headers["Referrer-Policy"] = "no-referrer";

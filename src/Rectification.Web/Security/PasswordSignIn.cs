@@ -10,6 +10,11 @@ namespace Rectification.Web.Security;
 /// Checks a user name and password with Identity's lockout, and audits the attempt, in one transaction: the failed-attempt
 /// counter and the audit entry are written together or not at all.
 /// </summary>
+/// <remarks>
+/// Every refusal costs one password hash, whatever its cause (unknown name, disabled or locked account, wrong password), so the
+/// answer time does not tell an existing account from an unknown one; the caller answers every refusal with the same words
+/// (<see cref="Endpoints.AccountEndpoints.Refused"/>). Only the audit entry keeps the true outcome.
+/// </remarks>
 public sealed class PasswordSignIn(RectificationDbContext db, UserManager<Account> accounts, SignInManager<Account> signIns, SignInAudit audit)
 {
     public sealed record Attempt(SignInOutcome Outcome, UserAccount? User);
@@ -22,15 +27,20 @@ public sealed class PasswordSignIn(RectificationDbContext db, UserManager<Accoun
         SignInOutcome outcome;
         if (account is null || user is null)
         {
-            // The same work as a wrong password, so the answer time does not tell which user names exist.
-            accounts.PasswordHasher.HashPassword(new Account(), password);
+            HashInVain(password);
             outcome = SignInOutcome.Failed;
         }
         else if (AccountStatus.IsDisabled(account))
         {
-            // Refused before the password is tried, like a locked account: a disabled account answers no password guesses.
-            accounts.PasswordHasher.HashPassword(new Account(), password);
+            // Refused before the password is tried: a disabled account answers no password guesses.
+            HashInVain(password);
             outcome = SignInOutcome.Disabled;
+        }
+        else if (await accounts.IsLockedOutAsync(account))
+        {
+            // Identity would refuse a locked account without hashing at all; the hash here keeps its answer as slow as the others.
+            HashInVain(password);
+            outcome = SignInOutcome.LockedOut;
         }
         else
         {
@@ -46,4 +56,7 @@ public sealed class PasswordSignIn(RectificationDbContext db, UserManager<Accoun
         await transaction.CommitAsync(ct);
         return new Attempt(outcome, outcome == SignInOutcome.Succeeded ? user : null);
     }
+
+    /// <summary>The work of checking a password (same hasher, same iterations) where there is no password to check.</summary>
+    private void HashInVain(string password) => accounts.PasswordHasher.HashPassword(new Account(), password);
 }

@@ -22,6 +22,9 @@ public static class SecurityRegistration
     public const string OidcScheme = "Oidc";
     public const string SignInPath = "/account/sign-in";
 
+    /// <summary>How far the clocks of the issuer and of this host may disagree about a token's lifetime.</summary>
+    public static readonly TimeSpan TokenClockSkew = TimeSpan.FromSeconds(30);
+
     public static IServiceCollection AddSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var settings = AuthenticationSettings.Read(configuration, environment);
@@ -43,6 +46,7 @@ public static class SecurityRegistration
         services.AddScoped<AccountPrincipals>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccessTokens>();
 
         var authentication = services.AddAuthentication(PolicyScheme)
@@ -76,14 +80,18 @@ public static class SecurityRegistration
                 };
                 o.Events = new JwtBearerEvents { OnTokenValidated = ReplaceWithDomainPrincipal };
             });
-        // The token lifetime is judged by the application's clock (which tests and demonstrations may move), not the machine's.
+        // The token lifetime is judged by the application's clock (which tests and demonstrations may move), not the machine's,
+        // with at most TokenClockSkew of tolerance (the library's default is five minutes).
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((o, clock) =>
+        {
+            o.TimeProvider = clock;
+            o.TokenValidationParameters.ClockSkew = TokenClockSkew;
             o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                var skew = TimeSpan.FromSeconds(30);
-                return expires is { } e && now < e.ToUniversalTime() + skew && (notBefore is not { } n || now >= n.ToUniversalTime() - skew);
-            });
+                return expires is { } e && now < e.ToUniversalTime() + TokenClockSkew && (notBefore is not { } n || now >= n.ToUniversalTime() - TokenClockSkew);
+            };
+        });
 
         if (settings.Oidc is { } oidc)
         {
@@ -111,13 +119,15 @@ public static class SecurityRegistration
     {
         var principals = context.HttpContext.RequestServices.GetRequiredService<AccountPrincipals>();
         var ct = context.HttpContext.RequestAborted;
+        // Every token this system issues carries the account's security stamp; one without it was not issued here (or by an older
+        // release) and could not be ended by a password change, so it is refused rather than taken as "nothing to check".
         var stamp = context.Principal!.FindFirst(AccountPrincipals.StampClaim)?.Value is { Length: > 0 } s ? s : null;
-        var principal = AccessTokens.UserId(context.Principal!) is { } id && await principals.IsCurrentAsync(id, stamp, ct)
+        var principal = stamp is not null && AccessTokens.UserId(context.Principal!) is { } id && await principals.IsCurrentAsync(id, stamp, ct)
             ? await principals.ForUserAsync(id, JwtBearerDefaults.AuthenticationScheme, "token", ct)
             : null;
         if (principal is null)
         {
-            context.Fail("The token names no user of this system, or the password changed since it was issued.");
+            context.Fail("The token carries no security stamp, names no user of this system, or the password changed since it was issued.");
             return;
         }
 

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Rectification.Application.Localization;
+using Rectification.Web.Endpoints;
 using Rectification.Web.Security;
 
 namespace Rectification.Web.Pages.Account;
 
 /// <summary>The sign-in form: the same password check, lockout and audit as the API (channel "form"); anti-forgery is on by default for page posts.</summary>
-public sealed class SignInModel(PasswordSignIn signIn, AccountPrincipals principals, AuthenticationSettings settings, IOptions<IdentityOptions> identity) : PageModel
+public sealed class SignInModel(PasswordSignIn signIn, SignInThrottle throttle, AccountPrincipals principals, AuthenticationSettings settings, IOptions<IdentityOptions> identity) : PageModel
 {
     public string? Error { get; private set; }
     public string? UserName { get; private set; }
@@ -33,7 +34,15 @@ public sealed class SignInModel(PasswordSignIn signIn, AccountPrincipals princip
         UserName = userName;
         if (string.IsNullOrWhiteSpace(userName) || userName.Length > 100 || string.IsNullOrEmpty(password) || password.Length > 256)
         {
-            Error = Messages.Format("account.sign-in-failed", new Dictionary<string, object?>(), CultureInfo.CurrentUICulture);
+            Error = Refusal();
+            return Page();
+        }
+
+        if (throttle.Refusal(userName) is { } wait)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = SignInThrottle.RetryAfterSeconds(wait);
+            Error = Messages.Format("request.rate-limited", new Dictionary<string, object?>(), CultureInfo.CurrentUICulture);
             return Page();
         }
 
@@ -44,17 +53,14 @@ public sealed class SignInModel(PasswordSignIn signIn, AccountPrincipals princip
             return LocalRedirect(ReturnUrl);
         }
 
-        var args = new Dictionary<string, object?> { ["minutes"] = (int)Math.Ceiling(identity.Value.Lockout.DefaultLockoutTimeSpan.TotalMinutes) };
-        var code = attempt.Outcome switch
-        {
-            SignInOutcome.LockedOut => "account.locked-out",
-            SignInOutcome.Disabled => "account.disabled",
-            _ => "account.sign-in-failed",
-        };
-        Error = Messages.Format(code, args, CultureInfo.CurrentUICulture);
+        // The same words for every cause, as the API answers (AccountEndpoints.Refused).
+        Error = Refusal();
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }
+
+    private string Refusal() => Messages.Format(AccountEndpoints.SignInRefusedCode,
+        new Dictionary<string, object?> { ["minutes"] = AccountEndpoints.LockoutMinutes(identity) }, CultureInfo.CurrentUICulture);
 
     /// <summary>Only a path of this site: an open redirect would make the sign-in page a phishing relay.</summary>
     private string Local(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/";
