@@ -46,6 +46,7 @@ public abstract class HostTest(DatabaseProvider provider)
         }
 
         Host.Faults.FailNextSave = false;
+        Host.Faults.FailBeforeCommitAfter(-1);
         Host.Faults.Release();
     }
 
