@@ -25,11 +25,14 @@ public abstract class HostTest(DatabaseProvider provider)
     public async Task StartHost()
     {
         database = await TestDatabase.CreateAsync(provider);
-        Host = new TestHost(database.Options);
+        Host = new TestHost(database.Options, HostSettings);
         BeforeStart(Host);
         await using var scope = Host.Services.CreateAsyncScope();
         Org = await Organization.SeedAsync(scope.ServiceProvider.GetRequiredService<RectificationDbContext>());
     }
+
+    /// <summary>Settings this fixture's host runs with, over the test defaults of <see cref="TestHost"/>.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? HostSettings => null;
 
     /// <summary>The last moment to change how the host runs (e.g. on a real port for a browser) before it starts.</summary>
     protected virtual void BeforeStart(TestHost host)
@@ -46,6 +49,7 @@ public abstract class HostTest(DatabaseProvider provider)
         }
 
         Host.Faults.FailNextSave = false;
+        Host.Faults.FailBeforeCommitAfter(-1);
         Host.Faults.Release();
     }
 

@@ -123,12 +123,26 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
     public DateOnly Today => DateOnly.FromDateTime(now.UtcDateTime);
 }
 
-/// <summary>Fault injection at the database boundary: fail the next save, or hold saves until several arrive together.</summary>
+/// <summary>
+/// Fault injection at the database boundary: fail the next save, fail after a save has written its rows but before the
+/// caller commits, or hold saves until several arrive together. Counts every save, so a test knows how many a command makes.
+/// </summary>
 public sealed class SaveFaults : SaveChangesInterceptor
 {
     private Barrier? barrier;
 
     private int savesUntilFailure = -1;
+    private int savesUntilFailureBeforeCommit = -1;
+    private int saves;
+
+    /// <summary>Saves begun on any context of the host since it started.</summary>
+    public int Saves => Volatile.Read(ref saves);
+
+    /// <summary>
+    /// Lets <paramref name="saves"/> saves complete, then lets the next one write its rows and throws as it returns: the
+    /// moment after the change is saved and before the transaction commits.
+    /// </summary>
+    public void FailBeforeCommitAfter(int saves) => savesUntilFailureBeforeCommit = saves;
 
     public bool FailNextSave
     {
@@ -145,6 +159,7 @@ public sealed class SaveFaults : SaveChangesInterceptor
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref saves);
         if (savesUntilFailure == 0)
         {
             savesUntilFailure = -1;
@@ -162,5 +177,21 @@ public sealed class SaveFaults : SaveChangesInterceptor
         }
 
         return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (savesUntilFailureBeforeCommit == 0)
+        {
+            savesUntilFailureBeforeCommit = -1;
+            throw new IOException("Injected fault: the database went away after the save, before the commit.");
+        }
+
+        if (savesUntilFailureBeforeCommit > 0)
+        {
+            savesUntilFailureBeforeCommit--;
+        }
+
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 }

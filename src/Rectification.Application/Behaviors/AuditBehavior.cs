@@ -66,7 +66,8 @@ public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurren
         {
             var original = entry.State == EntityState.Added ? null : property.OriginalValue;
             var current = entry.State == EntityState.Deleted ? null : property.CurrentValue;
-            if (entry.State == EntityState.Modified && Equals(original, current))
+            // The property's own comparer: a JSON list (a clue's problems) is a new instance after loading, yet unchanged.
+            if (entry.State == EntityState.Modified && property.Metadata.GetValueComparer().Equals(original, current))
             {
                 continue;
             }

@@ -1,0 +1,315 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Rectification.Application.Clues;
+using Rectification.Application.CommonProblems;
+using Rectification.Application.Inspections;
+using Rectification.Application.Plans;
+using Rectification.Application.Problems;
+using Rectification.Domain.Clues;
+using Rectification.Domain.Inspections;
+using Rectification.Domain.Problems;
+using Rectification.Infrastructure;
+
+namespace Rectification.Integration.Tests;
+
+/// <summary>
+/// The statistics, the completion table and the ledger's overdue filter against a small world counted by hand. The world is
+/// built through the real commands on 2 March 2026; the clock then moves 100 days on, to 10 June 2026. Every expected figure
+/// below is written by hand from this table, never computed by product code:
+/// <code>
+/// round  inspection (kind)        unit  problem  plan line                 what happens                    on 10 June
+/// R1     A (Regular)              B1    A1       time-limited, 1 Apr       reported, signed, closed        Closed
+///                                       A2       time-limited, 1 Apr       nothing                         Rectifying, overdue (deadline)
+///                                       A3       long-term, 2028           no periodic report (90 d)       Rectifying, overdue (report due 31 May)
+///                                       A4       time-limited, 20 Aug      pushed to T1 as common          Rectifying
+/// R1     B (Special)              H1    B1       time-limited, 1 Apr       closed, reopened (look-back L)  Rectifying, reopened, due 30 Jul
+///                                       B2       time-limited, 1 Apr       closed                          Closed (its date passed: not overdue)
+///                                       B3       time-limited, 1 Apr       nothing                         Rectifying, overdue (deadline)
+/// R1     S (SelfCheck, opened)    T1    S1       –                         T1 finds A4's problem at home   FedBack (no plan yet)
+/// R2     C (Mobile)               T1    C1       –                         registered only                 Registered (not fed back)
+///                                       C2       –                         fed back early, plan drafting   FedBack
+/// R2     L (LookBack)             H1    –
+///
+/// clue sheets: A yellow, concluded (1 case, 0 people, 0 judicial, ¥1,200.25); B red, concluded (2, 3, 1, ¥5,000.50);
+///              B yellow, handed over; C blue, accepted.
+///
+///                fed back  closed  rate    overdue  reopened
+/// city (T)       9         2       22.22   3        1          A1–A4, B1–B3, S1, C2; closed A1, B2; overdue A2, A3, B3
+///  D1            6         1       16.67   2        0          A1–A4, S1, C2
+///   B1           4         1       25.00   2        0
+///   T1           2         0        0.00   0        0          S1, C2 (C1 is not fed back)
+///  D2            3         1       33.33   1        1          B1–B3
+///   H1           3         1       33.33   1        1
+///   X1           0         0        0.00   0        0
+/// round R1       8         2       25.00   3        1          A1–A4, B1–B3, S1
+/// round R2       1         0        0.00   0        0          C2
+/// </code>
+/// </summary>
+[TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
+public sealed class HandCountedStatisticsTests(DatabaseProvider provider) : HostTest(provider)
+{
+    private readonly Dictionary<string, Guid> problems = [];
+    private Guid round1;
+    private Guid round2;
+    private readonly Stopwatch elapsed = new();
+
+    [OneTimeSetUp]
+    public async Task BuildTheWorld()
+    {
+        elapsed.Start();
+        var start = Host.Clock.Today; // 2 March 2026
+        Assert.That(start, Is.EqualTo(new DateOnly(2026, 3, 2)), "the hand count assumes the test clock starts on 2 March 2026");
+        round1 = Ok(await Host.Send<RoundDto>("office", new CreateRound("2026年第一轮", 2026, 1))).Id;
+        round2 = Ok(await Host.Send<RoundDto>("office", new CreateRound("2026年第二轮", 2026, 2))).Id;
+
+        // A: the bureau, four problems, an accepted plan.
+        var a = await Inspection(round1, Org.Bureau, InspectionKind.Regular);
+        foreach (var name in new[] { "A1", "A2", "A3", "A4" })
+        {
+            await Register(a, name);
+        }
+
+        var planA = Ok(await Host.Send<FeedbackDto>("office", new FeedBackInspection(a))).PlanId;
+        await Line("b1-liaison", planA, "A1", RectificationKind.TimeLimited, new DateOnly(2026, 4, 1));
+        await Line("b1-liaison", planA, "A2", RectificationKind.TimeLimited, new DateOnly(2026, 4, 1));
+        await Line("b1-liaison", planA, "A3", RectificationKind.LongTerm, new DateOnly(2028, 3, 1));
+        await Line("b1-liaison", planA, "A4", RectificationKind.TimeLimited, new DateOnly(2026, 8, 20));
+        await Accept("b1-liaison", planA);
+        await Close("b1", "A1");
+
+        // B: the hospital, three problems; B1 and B2 closed, B1 then reopened by the look-back L.
+        var b = await Inspection(round1, Org.Hospital, InspectionKind.Special);
+        foreach (var name in new[] { "B1", "B2", "B3" })
+        {
+            await Register(b, name);
+        }
+
+        var planB = Ok(await Host.Send<FeedbackDto>("office", new FeedBackInspection(b))).PlanId;
+        foreach (var name in new[] { "B1", "B2", "B3" })
+        {
+            await Line("h1-liaison", planB, name, RectificationKind.TimeLimited, new DateOnly(2026, 4, 1));
+        }
+
+        await Accept("h1-liaison", planB);
+        await Close("h1", "B1");
+        await Close("h1", "B2");
+        var lookBack = await Inspection(round2, Org.Hospital, InspectionKind.LookBack);
+        Ok(await Host.Send<ProblemSummary>("group", new ReopenProblem(problems["B1"], "回头看发现问题反弹", new DateOnly(2026, 7, 30), lookBack)));
+
+        // S: A4 pushed to the township as a common problem, which the township finds at home (a self-check problem of round 1).
+        var push = Ok(await Host.Send<PushProgressDto>("office", new PushCommonProblem(problems["A4"], [Org.Township.Id], null, null, "同类问题请自查")));
+        var selfCheck = push.Rows.Single().TaskId;
+        Ok(await Host.Send<SelfCheckDto>("t1-liaison", new OpenSelfCheckProblem(selfCheck, "本单位同样存在", "自查记录", Severity.General)));
+        problems["S1"] = await Host.Query(db => db.SelfCheckTasks.Where(t => t.Id == selfCheck).Select(t => t.OpenedProblemId!.Value).SingleAsync());
+
+        // C: the township in round 2: C1 only registered, C2 fed back early during the inspection.
+        var c = await Inspection(round2, Org.Township, InspectionKind.Mobile);
+        await Register(c, "C1");
+        await Register(c, "C2", raisedDuringInspection: true);
+        Ok(await Host.Send<ProblemSummary>("group", new FeedBackProblem(problems["C2"])));
+
+        // Clue sheets of every colour, two concluded.
+        await Clue(a, SheetColour.Yellow, steps: 3, new ConcludeFigures(1, 0, 0, 1200.25m));
+        await Clue(b, SheetColour.Red, steps: 3, new ConcludeFigures(2, 3, 1, 5000.50m));
+        await Clue(b, SheetColour.Yellow, steps: 0, null);
+        await Clue(c, SheetColour.Blue, steps: 1, null);
+
+        Host.Clock.Advance(TimeSpan.FromDays(100));
+        Assert.That(Host.Clock.Today, Is.EqualTo(new DateOnly(2026, 6, 10)));
+        elapsed.Stop();
+    }
+
+    [OneTimeTearDown]
+    public async Task ReportTime() =>
+        await TestContext.Out.WriteLineAsync($"Hand-counted statistics ({Provider}): world built in {elapsed.Elapsed.TotalSeconds:0.0} s");
+
+    [Test]
+    public async Task Statistics_OfTheCity_AreTheHandCountedFigures()
+    {
+        var city = await Statistics("office", "");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Figures(city), Is.EqualTo("fed back 9, closed 2, rate 22.22, overdue 3, reopened 1"));
+            Assert.That(States(city), Is.EqualTo("Closed 2, FedBack 2, Rectifying 5, Registered 1"));
+            Assert.That(Clues(city), Is.EqualTo("Blue 1, Red 1, Yellow 2; concluded 2: cases 3, people 3, judicial 1, money 6200.75"));
+        }
+    }
+
+    [TestCase("D1", "fed back 6, closed 1, rate 16.67, overdue 2, reopened 0", "Blue 1, Yellow 1; concluded 1: cases 1, people 0, judicial 0, money 1200.25")]
+    [TestCase("B1", "fed back 4, closed 1, rate 25.00, overdue 2, reopened 0", "Yellow 1; concluded 1: cases 1, people 0, judicial 0, money 1200.25")]
+    [TestCase("T1", "fed back 2, closed 0, rate 0.00, overdue 0, reopened 0", "Blue 1; concluded 0: cases 0, people 0, judicial 0, money 0")]
+    [TestCase("D2", "fed back 3, closed 1, rate 33.33, overdue 1, reopened 1", "Red 1, Yellow 1; concluded 1: cases 2, people 3, judicial 1, money 5000.50")]
+    [TestCase("H1", "fed back 3, closed 1, rate 33.33, overdue 1, reopened 1", "Red 1, Yellow 1; concluded 1: cases 2, people 3, judicial 1, money 5000.50")]
+    [TestCase("X1", "fed back 0, closed 0, rate 0.00, overdue 0, reopened 0", "; concluded 0: cases 0, people 0, judicial 0, money 0")]
+    public async Task Statistics_OfAUnit_CountEverythingBelowIt(string unit, string figures, string clues)
+    {
+        var statistics = await Statistics("office", $"unitId={UnitId(unit)}");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Figures(statistics), Is.EqualTo(figures));
+            Assert.That(Clues(statistics), Is.EqualTo(clues));
+        }
+    }
+
+    [Test]
+    public async Task Statistics_OfARound_CountOnlyItsInspections()
+    {
+        var first = await Statistics("office", $"roundId={round1}");
+        var second = await Statistics("office", $"roundId={round2}");
+
+        using (Assert.EnterMultipleScope())
+        {
+            // The self-check problem S1 belongs to round 1, the round of the problem it was pushed from; the look-back L finds nothing new.
+            Assert.That(Figures(first), Is.EqualTo("fed back 8, closed 2, rate 25.00, overdue 3, reopened 1"));
+            Assert.That(Clues(first), Is.EqualTo("Red 1, Yellow 2; concluded 2: cases 3, people 3, judicial 1, money 6200.75"));
+            Assert.That(Figures(second), Is.EqualTo("fed back 1, closed 0, rate 0.00, overdue 0, reopened 0"));
+            Assert.That(Clues(second), Is.EqualTo("Blue 1; concluded 0: cases 0, people 0, judicial 0, money 0"));
+        }
+    }
+
+    [Test]
+    public async Task Statistics_ForAUnitsLiaison_AreItsOwnUnitsAndShowNoClueFigures()
+    {
+        var bureau = await Statistics("b1-liaison", "");
+        var township = await Statistics("t1-liaison", "");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Figures(bureau), Is.EqualTo("fed back 4, closed 1, rate 25.00, overdue 2, reopened 0"));
+            Assert.That(bureau["clues"], Is.Null);
+            // A finding not yet fed back (C1) is not the unit's to see, not even as a count.
+            Assert.That(States(township), Is.EqualTo("FedBack 2"));
+        }
+    }
+
+    [Test]
+    public async Task CompletionTable_ByLevel_IsTheHandCountedTable()
+    {
+        var city = await Get("office", "/api/statistics/by-unit");
+        var district1 = await Get("office", $"/api/statistics/by-unit?parentId={UnitId("D1")}");
+        var district2 = await Get("office", $"/api/statistics/by-unit?parentId={UnitId("D2")}");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Table(city), Is.EqualTo(new[] { "D1 6 1 16.67 2", "D2 3 1 33.33 1" }));
+            Assert.That(Table(district1), Is.EqualTo(new[] { "B1 4 1 25.00 2", "T1 2 0 0.00 0" }));
+            Assert.That(Table(district2), Is.EqualTo(new[] { "H1 3 1 33.33 1", "X1 0 0 0.00 0" }));
+        }
+    }
+
+    [TestCase("office", "A2, A3, B3", "A1, A4, B1, B2, C1, C2, S1")]
+    [TestCase("b1-liaison", "A2, A3", "A1, A4")]
+    [TestCase("h1-liaison", "B3", "B1, B2")]
+    [TestCase("t1-liaison", "", "C2, S1")]
+    public async Task LedgerOverdueFilter_ListsTheHandCountedProblems(string user, string overdue, string notOverdue)
+    {
+        var late = await Get(user, "/api/problems?overdue=true&pageSize=500");
+        var rest = await Get(user, "/api/problems?overdue=false&pageSize=500");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Names(late), Is.EqualTo(overdue));
+            Assert.That((int)late["total"]!, Is.EqualTo(overdue.Length == 0 ? 0 : overdue.Split(", ").Length));
+            Assert.That(Names(rest), Is.EqualTo(notOverdue));
+        }
+    }
+
+    // ---- building, through the real commands ---------------------------------------------------------------------------
+
+    private sealed record ConcludeFigures(int Cases, int People, int Judicial, decimal Money);
+
+    private async Task<Guid> Inspection(Guid round, Domain.Organization.Unit unit, InspectionKind kind) =>
+        Ok(await Host.Send<InspectionDto>("office", new RegisterInspection(round, unit.Id, kind, "巡察组", Host.Clock.Today.AddDays(-30), Host.Clock.Today))).Id;
+
+    private async Task Register(Guid inspection, string name, bool raisedDuringInspection = false) =>
+        problems[name] = Ok(await Host.Send<ProblemSummary>("group", new RegisterProblem(inspection, name, "描述", "党的领导", Severity.General,
+            "事实", "依据", "过程", raisedDuringInspection))).Id;
+
+    private async Task Line(string liaison, Guid plan, string problem, RectificationKind kind, DateOnly deadline) =>
+        Ok(await Host.Send<PlanDto>(liaison, new EditLedgerLine(plan, problems[problem], "整改措施", "张书记", "办公室", kind, deadline)));
+
+    private async Task Accept(string liaison, Guid plan)
+    {
+        Ok(await Host.Send<PlanDto>(liaison, new SubmitPlan(plan)));
+        Ok(await Host.Send<PlanDto>("discipline", new AcceptPlan(plan, "方案可行")));
+    }
+
+    private async Task Close(string unit, string problem)
+    {
+        var id = problems[problem];
+        Ok(await Host.Send<ProblemSummary>($"{unit}-liaison", new ReportProgress(id, "已完成整改", 100, null, [Evidence()])));
+        Ok(await Host.Send<ProblemSummary>($"{unit}-liaison", new SubmitForReview(id)));
+        foreach (var signer in new[] { $"{unit}-leader", "discipline", "organization" })
+        {
+            Ok(await Host.Send<ProblemSummary>(signer, new SignOffProblem(id, true, "同意")));
+        }
+
+        Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(id)));
+    }
+
+    private async Task Clue(Guid inspection, SheetColour colour, int steps, ConcludeFigures? figures)
+    {
+        var clue = Ok(await Host.Send<ClueDto>("group", new HandOverClue(inspection, "问题线索", colour))).Id;
+        if (steps >= 1) Ok(await Host.Send<ClueDto>("discipline", new AcceptClue(clue)));
+        if (steps >= 2) Ok(await Host.Send<ClueDto>("discipline", new StartInvestigation(clue)));
+        if (figures is not null)
+        {
+            Ok(await Host.Send<ClueDto>("discipline", new ConcludeClue(clue, "经核查属实", figures.Cases, figures.People, figures.Judicial, figures.Money)));
+        }
+    }
+
+    // ---- reading, over HTTP as users do --------------------------------------------------------------------------------
+
+    private Guid UnitId(string code) => code switch
+    {
+        "D1" => Org.District1.Id,
+        "D2" => Org.District2.Id,
+        "B1" => Org.Bureau.Id,
+        "T1" => Org.Township.Id,
+        "H1" => Org.Hospital.Id,
+        "X1" => Org.Unstaffed.Id,
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, null),
+    };
+
+    private Task<JsonNode> Statistics(string user, string query) => Get(user, "/api/statistics" + (query.Length == 0 ? "" : "?" + query));
+
+    private async Task<JsonNode> Get(string user, string path)
+    {
+        using var response = await Host.ClientFor(user).GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), $"GET {path} as {user}: {text}");
+        return JsonNode.Parse(text)!;
+    }
+
+    private static string Number(JsonNode? node) => ((decimal)node!).ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Figures(JsonNode s) =>
+        $"fed back {(int)s["problemsFedBack"]!}, closed {(int)s["problemsClosed"]!}, rate {Number(s["completionRate"])}, " +
+        $"overdue {(int)s["problemsOverdue"]!}, reopened {(int)s["problemsReopened"]!}";
+
+    private static string States(JsonNode s) =>
+        string.Join(", ", s["problemsByState"]!.AsObject().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {(int)p.Value!}"));
+
+    private static string Clues(JsonNode s)
+    {
+        var clues = s["clues"]!;
+        var colours = string.Join(", ", clues["byColour"]!.AsObject().OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {(int)p.Value!}"));
+        var money = (decimal)clues["moneyRecovered"]!;
+        return $"{colours}; concluded {(int)clues["concluded"]!}: cases {(int)clues["casesFiled"]!}, people {(int)clues["peopleDisciplined"]!}, " +
+            $"judicial {(int)clues["transferredToJudicial"]!}, money {(money == 0 ? "0" : money.ToString("0.00", CultureInfo.InvariantCulture))}";
+    }
+
+    private static string[] Table(JsonNode rows) =>
+        rows.AsArray().Select(r => $"{(string)r!["code"]!} {(int)r["problemsFedBack"]!} {(int)r["problemsClosed"]!} {Number(r["completionRate"])} {(int)r["problemsOverdue"]!}").ToArray();
+
+    /// <summary>The problems of a ledger page by their names in the table.</summary>
+    private string Names(JsonNode page)
+    {
+        var names = problems.ToDictionary(p => p.Value, p => p.Key);
+        return string.Join(", ", page["items"]!.AsArray().Select(p => names.GetValueOrDefault((Guid)p!["id"]!, (string)p["id"]!)).Order(StringComparer.Ordinal));
+    }
+}
