@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Rectification.Domain.Common;
 
 namespace Rectification.Infrastructure.Evidence;
 
@@ -34,9 +35,9 @@ public static class EvidenceFileName
         var safe = new StringBuilder(name.Length);
         foreach (var rune in name.EnumerateRunes())
         {
-            var category = Rune.GetUnicodeCategory(rune);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
-                or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            // The texts' rule, and stricter: a file name also loses tab and line breaks, and characters other systems may not show.
+            if (PlainText.IsForbidden(rune) || rune.Value is '\t' or '\n' or '\r'
+                || Rune.GetUnicodeCategory(rune) is UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
             {
                 continue;
             }
