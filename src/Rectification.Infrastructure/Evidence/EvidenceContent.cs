@@ -3,7 +3,7 @@ namespace Rectification.Infrastructure.Evidence;
 /// <summary>
 /// Decides what a file is from its bytes, never from its name or the type the client claimed: PDF, JPEG, PNG, a Word or Excel
 /// document (an OOXML package judged by <see cref="OfficePackage"/>), or plain UTF-8 text that is not active markup
-/// (<see cref="PlainText"/>). Anything else, an executable renamed to .pdf included, is refused, with the reason.
+/// (<see cref="TextEvidence"/>). Anything else, an executable renamed to .pdf included, is refused, with the reason.
 /// </summary>
 public static class EvidenceContent
 {
@@ -41,6 +41,6 @@ public static class EvidenceContent
             return OfficePackage.Inspect(file, limits);
         }
 
-        return PlainText.Inspect(file);
+        return TextEvidence.Inspect(file);
     }
 }

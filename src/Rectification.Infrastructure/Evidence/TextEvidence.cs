@@ -9,7 +9,7 @@ namespace Rectification.Infrastructure.Evidence;
 /// from disk and runs its script there, so HTML, SVG, XHTML and anything with a script element, an event-handler attribute
 /// or a script URL in a tag is refused, wherever in the text it stands.
 /// </summary>
-internal static partial class PlainText
+internal static partial class TextEvidence
 {
     private const int ChunkBytes = 64 * 1024;
 
