@@ -138,7 +138,7 @@ public sealed class ApiJourneyTests(DatabaseProvider provider) : HostTest(provid
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(body["errors"]!["Title"], Is.Not.Null);
+            Assert.That(body["errors"]!["title"], Is.Not.Null);
             Assert.That((string)body["code"]!, Is.EqualTo("validation.failed"));
             Assert.That(malformed.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(malformed.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));

@@ -50,6 +50,11 @@ public sealed record AcceptPlan(Guid PlanId, string? Comment, long? ExpectedVers
     public override string Trigger => PlanTriggers.Accept;
 }
 
+public sealed class AcceptPlanValidator : AbstractValidator<AcceptPlan>
+{
+    public AcceptPlanValidator() => RuleFor(c => c.Comment).MaximumLength(4000);
+}
+
 /// <summary>The plan is returned for revision with a reason and comments per line (防止把大的问题弄小、把实的问题弄虚).</summary>
 public sealed record ReturnPlan(Guid PlanId, string Comment, IReadOnlyList<LineComment>? LineComments, long? ExpectedVersion = null) : PlanCommand(PlanId, ExpectedVersion)
 {
@@ -138,9 +143,23 @@ internal static class LedgerLimits
     {
         var fedBack = DateOnly.FromDateTime(problem.FedBackAt ?? utcNow);
         var latest = calendar.Add(fedBack, catalog.Get(Problem.Lifecycle, problem.DefinitionVersion).Duration(kind.ToString()));
-        return deadline < fedBack || deadline > latest
-            ? Error.Rule("ledger.deadline-out-of-limits",
-                ("problem", problem.Code), ("kind", kind.ToString()), ("earliest", fedBack), ("latest", latest), ("deadline", deadline))
-            : null;
+        if (deadline >= fedBack && deadline <= latest)
+        {
+            return null;
+        }
+
+        // A field error on the deadline (400), like the validator's, so the client shows it beside the field it sent; the code
+        // and the range stay in the answer because only the problem's feedback date and the kind's limit explain it.
+        var args = new Dictionary<string, object?>
+        {
+            ["problem"] = problem.Code, ["kind"] = kind.ToString(), ["earliest"] = fedBack, ["latest"] = latest, ["deadline"] = deadline,
+        };
+        return new Error(ErrorKind.Validation, "ledger.deadline-out-of-limits", args)
+        {
+            FieldErrors = new Dictionary<string, string[]>
+            {
+                ["Deadline"] = [$"A {kind} line's deadline lies between {fedBack:yyyy-MM-dd} and {latest:yyyy-MM-dd}."],
+            },
+        };
     }
 }

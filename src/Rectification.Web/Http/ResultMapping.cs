@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Rectification.Application.Localization;
 using Rectification.Domain.Common;
@@ -40,11 +41,24 @@ public static class ResultMapping
 
         if (error.Kind == ErrorKind.Validation && statusOverride is null or StatusCodes.Status400BadRequest)
         {
-            return Results.ValidationProblem(error.FieldErrors.ToDictionary(kv => kv.Key, kv => kv.Value), Messages.Format(error, culture),
+            return Results.ValidationProblem(error.FieldErrors.ToDictionary(kv => JsonFieldPath(kv.Key), kv => kv.Value), Messages.Format(error, culture),
                 title: Messages.Title(error.Kind, culture), extensions: extensions);
         }
 
         var title = status == StatusCodes.Status401Unauthorized ? (Messages.IsEnglish(culture) ? "Sign-in failed" : "登录失败") : Messages.Title(error.Kind, culture);
         return Results.Problem(Messages.Format(error, culture), statusCode: status, title: title, extensions: extensions);
     }
+
+    /// <summary>
+    /// A validator names the C# property path ("Evidence[0].FileName"); the client wrote the JSON member ("evidence[0].fileName"),
+    /// so each segment takes the host's JSON naming policy and the client can put the error next to the field it sent.
+    /// </summary>
+    public static string JsonFieldPath(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.').Select(segment =>
+        {
+            var index = segment.IndexOf('[', StringComparison.Ordinal);
+            return index < 0
+                ? JsonNamingPolicy.CamelCase.ConvertName(segment)
+                : JsonNamingPolicy.CamelCase.ConvertName(segment[..index]) + segment[index..];
+        }));
 }
