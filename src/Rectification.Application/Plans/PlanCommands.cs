@@ -102,13 +102,23 @@ public sealed class PlanCommandHandlers(LifecycleContext context, ICurrentUser u
 
     public async ValueTask<Result<PlanDto>> Handle(AcceptPlan command, CancellationToken ct)
     {
+        // A problem fed back while the plan was being screened added an empty line after the submission: the screening
+        // accepts no less than a complete ledger, so the plan goes back (Return) to be completed and submitted again.
+        if (Plan.Gaps().Count > 0 && Guards.All["ledger-complete"] is var complete)
+        {
+            return TransitionErrors.GuardsUnmet(Plan.Lifecycle, Plan.State, PlanTriggers.Accept,
+                [$"{complete.Description} ({complete.Explain(new GuardContext(Plan, context.Definition, user.Role, Now))})"]);
+        }
+
         if (Plan.Accept(context.Machine, user.Role, user.UserId ?? Guid.Empty, command.Comment ?? "", Now) is { } refusal)
         {
             return refusal;
         }
 
         var problemIds = Plan.Lines.Select(l => l.ProblemId).ToList();
-        var problems = await db.Problems.Where(p => problemIds.Contains(p.Id) && p.State == ProblemStates.FedBack).ToListAsync(ct);
+        // With their reports: rectification counts only the reports made from now on, so it must know how many were made before.
+        var problems = await db.Problems.Include(p => p.Progress)
+            .Where(p => problemIds.Contains(p.Id) && p.State == ProblemStates.FedBack).ToListAsync(ct);
         foreach (var problem in problems)
         {
             var line = Plan.Lines.Single(l => l.ProblemId == problem.Id);
