@@ -180,7 +180,7 @@ public sealed class FieldValidationTests(DatabaseProvider provider) : HostTest(p
                 {
                     cases++;
                     var wrong = CommandSpec.Construct(spec.Command, body.With(FieldOf(mutation.Path), mutation.Value));
-                    if (Check(spec, mutation, ErrorOf(await SendUntyped(actor, wrong))) is { } failure)
+                    if (Check(spec, mutation, await Host.SendForError(actor, wrong)) is { } failure)
                     {
                         failures.Add($"{spec.Command.Name}.{mutation.Path} {mutation.What}: {failure}");
                     }
@@ -216,15 +216,6 @@ public sealed class FieldValidationTests(DatabaseProvider provider) : HostTest(p
         string.Join('.', propertyPath.Split('.').Select(s => s.Contains('[') ? Naming.ConvertName(s[..s.IndexOf('[')]) + s[s.IndexOf('[')..] : Naming.ConvertName(s)));
 
     private static string FieldOf(string path) => path.Split('.', '[')[0];
-
-    private async Task<object> SendUntyped(ActingUser actor, object message)
-    {
-        await using var scope = Host.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TestActor>().User = actor;
-        return (await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(message))!;
-    }
-
-    private static Error? ErrorOf(object result) => (Error?)result.GetType().GetProperty(nameof(Result<int>.Error))!.GetValue(result);
 
     private static IReadOnlyList<IValidator> Validators(IServiceProvider services, Type command) =>
         services.GetServices(typeof(IValidator<>).MakeGenericType(command)).Cast<IValidator>().ToList();

@@ -24,12 +24,15 @@ public abstract class HostTest(DatabaseProvider provider)
     [OneTimeSetUp]
     public async Task StartHost()
     {
-        database = await TestDatabase.CreateAsync(provider);
+        database = await TestDatabase.CreateAsync(provider, SqliteRoot);
         Host = new TestHost(database.Options);
         BeforeStart(Host);
         await using var scope = Host.Services.CreateAsyncScope();
         Org = await Organization.SeedAsync(scope.ServiceProvider.GetRequiredService<RectificationDbContext>());
     }
+
+    /// <summary>Where this fixture's SQLite file goes; null for the temporary folder.</summary>
+    protected virtual string? SqliteRoot => null;
 
     /// <summary>The last moment to change how the host runs (e.g. on a real port for a browser) before it starts.</summary>
     protected virtual void BeforeStart(TestHost host)

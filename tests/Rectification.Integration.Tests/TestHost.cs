@@ -88,6 +88,15 @@ public sealed class TestHost(DatabaseOptions database, IReadOnlyDictionary<strin
         return (Result<T>)(await sender.Send((object)message))!;
     }
 
+    /// <summary>Sends a message of any result type and gives back only its refusal (null on success).</summary>
+    public async Task<Error?> SendForError(ActingUser actor, object message)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TestActor>().User = actor;
+        var result = (await scope.ServiceProvider.GetRequiredService<ISender>().Send(message))!;
+        return (Error?)result.GetType().GetProperty(nameof(Result<int>.Error))!.GetValue(result);
+    }
+
     public Task<ActingUser> Actor(string userName) => Query(async db =>
     {
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
