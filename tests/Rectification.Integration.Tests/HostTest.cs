@@ -24,7 +24,7 @@ public abstract class HostTest(DatabaseProvider provider)
     [OneTimeSetUp]
     public async Task StartHost()
     {
-        database = await TestDatabase.CreateAsync(provider);
+        database = await TestDatabase.CreateAsync(provider, SqliteRoot);
         Host = new TestHost(database.Options, HostSettings);
         BeforeStart(Host);
         await using var scope = Host.Services.CreateAsyncScope();
@@ -33,6 +33,9 @@ public abstract class HostTest(DatabaseProvider provider)
 
     /// <summary>Settings this fixture's host runs with, over the test defaults of <see cref="TestHost"/>.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? HostSettings => null;
+
+    /// <summary>Where this fixture's SQLite file goes; null for the temporary folder.</summary>
+    protected virtual string? SqliteRoot => null;
 
     /// <summary>The last moment to change how the host runs (e.g. on a real port for a browser) before it starts.</summary>
     protected virtual void BeforeStart(TestHost host)

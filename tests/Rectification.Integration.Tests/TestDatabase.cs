@@ -28,11 +28,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static IEnumerable<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    /// <param name="sqliteRoot">Where the SQLite file goes (default: the temporary folder), e.g. a memory-backed file system for a suite of many thousand commits.</param>
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, string? sqliteRoot = null)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
-            var folder = Path.Combine(Path.GetTempPath(), "rectification-tests", Guid.NewGuid().ToString("N"));
+            var folder = Path.Combine(sqliteRoot ?? Path.GetTempPath(), "rectification-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
             var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "test.db"), Pooling = false }.ToString();
             return new TestDatabase(new DatabaseOptions { Provider = provider, ConnectionString = connection }, folder, null, null);

@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Rectification.Application.Localization;
+using Rectification.Application.Messaging;
 using Rectification.Domain.Common;
 
 namespace Rectification.Application.Behaviors;
@@ -25,10 +26,6 @@ public static class PlainTextFields
         Walk(message, "", 0, found);
         return found;
     }
-
-    /// <summary>"LineComments[0].Comment" (as FluentValidation names a member) to "lineComments[0].comment" (as JSON names it).</summary>
-    public static string JsonPath(string memberPath) =>
-        string.Join('.', memberPath.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
 
     private static void Walk(object value, string path, int depth, List<(string, string)> found)
     {

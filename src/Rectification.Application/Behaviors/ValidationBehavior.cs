@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Rectification.Application.Messaging;
 using Rectification.Domain.Common;
 
 namespace Rectification.Application.Behaviors;
@@ -18,7 +19,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);
-            failures.AddRange(result.Errors.Select(f => (PlainTextFields.JsonPath(f.PropertyName), f.ErrorMessage)));
+            failures.AddRange(result.Errors.Select(f => (FieldNames.Json(f.PropertyName), f.ErrorMessage)));
         }
 
         failures.AddRange(PlainTextFields.Check(message));

@@ -50,6 +50,11 @@ public sealed record AcceptPlan(Guid PlanId, string? Comment, long? ExpectedVers
     public override string Trigger => PlanTriggers.Accept;
 }
 
+public sealed class AcceptPlanValidator : AbstractValidator<AcceptPlan>
+{
+    public AcceptPlanValidator() => RuleFor(c => c.Comment).MaximumLength(4000);
+}
+
 /// <summary>The plan is returned for revision with a reason and comments per line (防止把大的问题弄小、把实的问题弄虚).</summary>
 public sealed record ReturnPlan(Guid PlanId, string Comment, IReadOnlyList<LineComment>? LineComments, long? ExpectedVersion = null) : PlanCommand(PlanId, ExpectedVersion)
 {
@@ -97,13 +102,23 @@ public sealed class PlanCommandHandlers(LifecycleContext context, ICurrentUser u
 
     public async ValueTask<Result<PlanDto>> Handle(AcceptPlan command, CancellationToken ct)
     {
+        // A problem fed back while the plan was being screened added an empty line after the submission: the screening
+        // accepts no less than a complete ledger, so the plan goes back (Return) to be completed and submitted again.
+        if (Plan.Gaps().Count > 0 && Guards.All["ledger-complete"] is var complete)
+        {
+            return TransitionErrors.GuardsUnmet(context.Definition, Plan.State, PlanTriggers.Accept,
+                [(complete.Name, complete.Explain(new GuardContext(Plan, context.Definition, user.Role, Now)))]);
+        }
+
         if (Plan.Accept(context.Machine, user.Role, user.UserId ?? Guid.Empty, command.Comment ?? "", Now) is { } refusal)
         {
             return refusal;
         }
 
         var problemIds = Plan.Lines.Select(l => l.ProblemId).ToList();
-        var problems = await db.Problems.Where(p => problemIds.Contains(p.Id) && p.State == ProblemStates.FedBack).ToListAsync(ct);
+        // With their reports: rectification counts only the reports made from now on, so it must know how many were made before.
+        var problems = await db.Problems.Include(p => p.Progress)
+            .Where(p => problemIds.Contains(p.Id) && p.State == ProblemStates.FedBack).ToListAsync(ct);
         foreach (var problem in problems)
         {
             var line = Plan.Lines.Single(l => l.ProblemId == problem.Id);
@@ -138,9 +153,23 @@ internal static class LedgerLimits
     {
         var fedBack = DateOnly.FromDateTime(problem.FedBackAt ?? utcNow);
         var latest = calendar.Add(fedBack, catalog.Get(Problem.Lifecycle, problem.DefinitionVersion).Duration(kind.ToString()));
-        return deadline < fedBack || deadline > latest
-            ? Error.Rule("ledger.deadline-out-of-limits",
-                ("problem", problem.Code), ("kind", kind.ToString()), ("earliest", fedBack), ("latest", latest), ("deadline", deadline))
-            : null;
+        if (deadline >= fedBack && deadline <= latest)
+        {
+            return null;
+        }
+
+        // A field error on the deadline (400), like the validator's, so the client shows it beside the field it sent; the code
+        // and the range stay in the answer because only the problem's feedback date and the kind's limit explain it.
+        var args = new Dictionary<string, object?>
+        {
+            ["problem"] = problem.Code, ["kind"] = kind.ToString(), ["earliest"] = fedBack, ["latest"] = latest, ["deadline"] = deadline,
+        };
+        return new Error(ErrorKind.Validation, "ledger.deadline-out-of-limits", args)
+        {
+            FieldErrors = new Dictionary<string, string[]>
+            {
+                ["Deadline"] = [$"A {kind} line's deadline lies between {fedBack:yyyy-MM-dd} and {latest:yyyy-MM-dd}."],
+            },
+        };
     }
 }

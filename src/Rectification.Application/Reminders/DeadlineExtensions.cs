@@ -31,7 +31,7 @@ public sealed class RequestDeadlineExtensionValidator : AbstractValidator<Reques
     {
         RuleFor(c => c.Kind).Must(k => CaseSources.Find(k)?.HasDeadline == true).WithMessage("Only a problem, a plan or a clue has a deadline.");
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(4000);
-        RuleFor(c => c.NewDeadline).LessThanOrEqualTo(new DateOnly(2100, 12, 31));
+        RuleFor(c => c.NewDeadline).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31));
     }
 }
 
@@ -68,6 +68,11 @@ public sealed class RequestDeadlineExtensionHandler(IAppDbContext db, ICurrentUs
 public sealed record DecideDeadlineExtension(Guid ExtensionId, bool Approve, string? Comment) : IAppCommand<ExtensionDto>, IScoped
 {
     public ScopeTarget Target => new(TargetKind.Extension, ExtensionId);
+}
+
+public sealed class DecideDeadlineExtensionValidator : AbstractValidator<DecideDeadlineExtension>
+{
+    public DecideDeadlineExtensionValidator() => RuleFor(c => c.Comment).MaximumLength(4000);
 }
 
 public sealed class DecideDeadlineExtensionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, ILifecycleCatalog catalog)

@@ -21,7 +21,8 @@ public sealed class NameDeputyValidator : AbstractValidator<NameDeputy>
     public NameDeputyValidator()
     {
         RuleFor(c => c.DeputyUserId).NotEmpty();
-        RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From);
+        RuleFor(c => c.From).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31));
+        RuleFor(c => c.To).GreaterThanOrEqualTo(c => c.From).LessThanOrEqualTo(new DateOnly(2100, 12, 31));
         RuleFor(c => c.To).Must((c, to) => to.DayNumber - c.From.DayNumber <= 366).WithMessage("A deputy is named for at most a year.");
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(1000);
     }

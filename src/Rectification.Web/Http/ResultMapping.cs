@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Rectification.Application.Localization;
+using Rectification.Application.Messaging;
 using Rectification.Domain.Common;
 
 namespace Rectification.Web.Http;
@@ -40,7 +41,7 @@ public static class ResultMapping
 
         if (error.Kind == ErrorKind.Validation && statusOverride is null or StatusCodes.Status400BadRequest)
         {
-            return Results.ValidationProblem(error.FieldErrors.ToDictionary(kv => kv.Key, kv => kv.Value), Messages.Format(error, culture),
+            return Results.ValidationProblem(error.FieldErrors.ToDictionary(kv => FieldNames.Json(kv.Key), kv => kv.Value), Messages.Format(error, culture),
                 title: Messages.Title(error.Kind, culture), extensions: extensions);
         }
 
