@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Infrastructure;
+using Rectification.Infrastructure.Identity;
 using Rectification.Web.Security;
 
 namespace Rectification.Integration.Tests;
