@@ -48,8 +48,8 @@ public sealed class AccountStore : IAccountStore
 
     public Task<Error?> DisableAsync(Guid id, CancellationToken ct) => Change(id, async account =>
     {
-        await Check(accounts.SetLockoutEnabledAsync(account, true));
-        await Check(accounts.SetLockoutEndDateAsync(account, AccountStatus.DisabledUntil));
+        account.LockoutEnabled = true;
+        account.LockoutEnd = AccountStatus.DisabledUntil;
         // A new stamp ends the sessions and tokens already out, not only new sign-ins.
         await Check(accounts.UpdateSecurityStampAsync(account));
         return null;
@@ -57,8 +57,9 @@ public sealed class AccountStore : IAccountStore
 
     public Task<Error?> EnableAsync(Guid id, CancellationToken ct) => Change(id, async account =>
     {
-        await Check(accounts.SetLockoutEndDateAsync(account, null));
-        await Check(accounts.ResetAccessFailedCountAsync(account));
+        account.LockoutEnd = null;
+        account.AccessFailedCount = 0;
+        await Check(accounts.UpdateAsync(account));
         return null;
     });
 
@@ -70,8 +71,9 @@ public sealed class AccountStore : IAccountStore
             return Error.Conflict("account.disabled");
         }
 
-        await Check(accounts.SetLockoutEndDateAsync(account, null));
-        await Check(accounts.ResetAccessFailedCountAsync(account));
+        account.LockoutEnd = null;
+        account.AccessFailedCount = 0;
+        await Check(accounts.UpdateAsync(account));
         return null;
     });
 
@@ -82,9 +84,9 @@ public sealed class AccountStore : IAccountStore
             return refused;
         }
 
-        // Removing the password renews the security stamp, which ends every session and token issued before (as a change does).
-        await Check(accounts.RemovePasswordAsync(account));
-        await Check(accounts.AddPasswordAsync(account, newPassword));
+        account.PasswordHash = accounts.PasswordHasher.HashPassword(account, newPassword);
+        // The new stamp ends every session and token issued before, as a change of one's own password does.
+        await Check(accounts.UpdateSecurityStampAsync(account));
         return null;
     });
 
@@ -108,6 +110,11 @@ public sealed class AccountStore : IAccountStore
         return changed.Succeeded ? null : Rejected(changed.Errors, "newPassword");
     }
 
+    /// <summary>
+    /// Each change sets the account's values itself and then makes exactly one Identity update: the EF store re-attaches the
+    /// account on every update, which without a save in between would take the earlier changes for the original values, and
+    /// so hide them from the audit's before and from the concurrency check.
+    /// </summary>
     private async Task<Error?> Change(Guid id, Func<Account, Task<Error?>> change) =>
         await accounts.FindByIdAsync(id.ToString()) is { } account ? await change(account) : Error.NotFound("Account", id);
 
