@@ -100,7 +100,7 @@ public sealed class AccountAdministrationTests(DatabaseProvider provider) : Host
             Assert.That((bool?)listed["lockedOut"], Is.False);
             Assert.That((string?)listed["preferredLanguage"], Is.EqualTo("zh-CN"));
             Assert.That(listed["lastSignInAt"]?.GetValueKind(), Is.EqualTo(System.Text.Json.JsonValueKind.String), "the last sign-in comes from the audit chain");
-            Assert.That(audited.Select(a => a.Command), Is.EqualTo(new[] { "Account.Create" }));
+            Assert.That(audited.Select(a => a.Command), Is.EqualTo(new[] { "CreateAccount" }));
             Assert.That(audited[0].UserName, Is.EqualTo("b1-admin"));
             Assert.That(audited[0].Sequence, Is.GreaterThan(0));
             Assert.That(audited[0].Payload, Does.Not.Contain(Password), "the password is never audited");
@@ -177,7 +177,7 @@ public sealed class AccountAdministrationTests(DatabaseProvider provider) : Host
             Assert.That(await Listed("h1-admin", foreign), Is.Not.Null);
             Assert.That(await Listed("admin", foreign), Is.Not.Null, "the city's administrator sees every unit below");
             Assert.That((await SignIn(foreignName)).Status, Is.EqualTo(HttpStatusCode.OK), "nothing changed");
-            Assert.That((await Audited(foreign)).Select(a => a.Command), Is.EqualTo(new[] { "Account.Create" }));
+            Assert.That((await Audited(foreign)).Select(a => a.Command), Is.EqualTo(new[] { "CreateAccount" }));
         }
     }
 
@@ -203,7 +203,7 @@ public sealed class AccountAdministrationTests(DatabaseProvider provider) : Host
             Assert.That(unlock.Status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That((bool?)unlock.Body!["lockedOut"], Is.False);
             Assert.That(after.Status, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That((await Audited(id)).Select(a => a.Command), Is.EqualTo(new[] { "Account.Create", "Account.Unlock" }));
+            Assert.That((await Audited(id)).Select(a => a.Command), Is.EqualTo(new[] { "CreateAccount", "UnlockAccount" }));
         }
     }
 
@@ -225,7 +225,7 @@ public sealed class AccountAdministrationTests(DatabaseProvider provider) : Host
             Assert.That(await Me(old), Is.EqualTo(HttpStatusCode.Unauthorized), "the token issued before the reset");
             Assert.That((await SignIn(name)).Code, Is.EqualTo("account.sign-in-failed"));
             Assert.That((await SignIn(name, "Reset-Password-2026")).Status, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That((await Audited(id)).Select(a => a.Command), Is.EqualTo(new[] { "Account.Create", "Account.ResetPassword" }));
+            Assert.That((await Audited(id)).Select(a => a.Command), Is.EqualTo(new[] { "CreateAccount", "ResetAccountPassword" }));
         }
     }
 
@@ -259,7 +259,7 @@ public sealed class AccountAdministrationTests(DatabaseProvider provider) : Host
             Assert.That(enable.Status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(await Me(token), Is.EqualTo(HttpStatusCode.Unauthorized), "enabling does not revive the old token");
             Assert.That((await SignIn(name)).Status, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That((await Audited(id)).Select(a => a.Command), Is.EqualTo(new[] { "Account.Create", "Account.Disable", "Account.Enable" }));
+            Assert.That((await Audited(id)).Select(a => a.Command), Is.EqualTo(new[] { "CreateAccount", "DisableAccount", "EnableAccount" }));
         }
 
         await AssertChainIntact();

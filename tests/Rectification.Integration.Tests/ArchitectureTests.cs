@@ -33,7 +33,6 @@ public sealed class ArchitectureTests
         "Rectification.Web.Demo.DemoSummary",
         "Rectification.Web.Demo.DemoWorld",
         "Rectification.Web.Endpoints.AccountAdministrationEndpoints",
-        "Rectification.Web.Endpoints.AccountEndpoints",
         "Rectification.Web.Security.AccountPrincipals",
         "Rectification.Web.Security.OidcSignIn",
         "Rectification.Web.Security.PasswordSignIn",

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Infrastructure;
+using Rectification.Infrastructure.Identity;
 using Rectification.Web.Security;
 
 namespace Rectification.Integration.Tests;
@@ -94,7 +95,7 @@ public sealed partial class CrossSiteRequestTests(DatabaseProvider provider) : H
             Assert.That(noBody.Detail, Is.EqualTo("Refused a request from another site: a change made with the sign-in cookie must come from this system's own pages."));
             Assert.That(zh.Detail, Is.EqualTo("拒绝来自其他网站的请求：使用登录 Cookie 的修改操作只能由本系统的页面发出。"));
             Assert.That(await IsDisabled(target), Is.False);
-            Assert.That(await Host.Query(db => db.AuditEntries.CountAsync(a => a.Command == "Account.Disable" && a.EntityId == target)), Is.Zero);
+            Assert.That(await Host.Query(db => db.AuditEntries.CountAsync(a => a.Command == "DisableAccount" && a.EntityId == target)), Is.Zero);
         }
     }
 
@@ -144,8 +145,8 @@ public sealed partial class CrossSiteRequestTests(DatabaseProvider provider) : H
         {
             Assert.That(disabled.Status, Is.EqualTo(HttpStatusCode.OK), disabled.Detail);
             Assert.That(enabled.Status, Is.EqualTo(HttpStatusCode.OK), enabled.Detail);
-            Assert.That(await Host.Query(db => db.AuditEntries.Where(a => a.EntityId == target && a.Command.StartsWith("Account.") && a.Command != "Account.SignIn")
-                .OrderBy(a => a.Sequence).Select(a => a.Command).ToListAsync()), Is.EqualTo(new[] { "Account.Disable", "Account.Enable" }));
+            Assert.That(await Host.Query(db => db.AuditEntries.Where(a => a.EntityId == target && a.EntityType == "Account" && a.Command != "Account.SignIn")
+                .OrderBy(a => a.Sequence).Select(a => a.Command).ToListAsync()), Is.EqualTo(new[] { "DisableAccount", "EnableAccount" }));
         }
     }
 

@@ -313,7 +313,7 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
         var changed = await Post(client, "/api/account/password", new { currentPassword = TestAccounts.Password, newPassword = next });
         var oldOne = await Post(Anonymous(), "/api/account/token", new { userName = name, password = TestAccounts.Password });
         var newOne = await Post(Anonymous(), "/api/account/token", new { userName = name, password = next });
-        var audited = await Host.Query(db => db.AuditEntries.CountAsync(a => a.Command == "Account.ChangePassword" && a.UserName == name));
+        var audited = await Host.Query(db => db.AuditEntries.CountAsync(a => a.Command == "ChangeOwnPassword" && a.UserName == name));
         var oldToken = await Me(before);
         var oldCookie = (await cookieSession.GetAsync("/api/me")).StatusCode;
 

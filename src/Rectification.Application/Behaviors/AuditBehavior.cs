@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -22,6 +24,13 @@ public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurren
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
+    /// <summary>The command as sent, less its <see cref="SecretAttribute"/> properties: a password is never written down.</summary>
+    private static readonly JsonSerializerOptions PayloadJson = new()
+    {
+        WriteIndented = false,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutSecrets } },
+    };
+
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var result = await next(message, cancellationToken);
@@ -38,10 +47,11 @@ public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurren
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var payload = JsonSerializer.Serialize(message, message.GetType(), Json);
+        var payload = JsonSerializer.Serialize(message, message.GetType(), PayloadJson);
         var trigger = (message as ILifecycleCommand)?.Trigger;
         var entries = db.ChangeTracker.Entries()
-            .Where(e => e.Entity is IVersioned or Domain.Organization.Unit or Domain.Organization.UserAccount or Domain.Inspections.Round or Domain.Problems.EvidenceFile)
+            .Where(e => e.Entity is IVersioned or Domain.Organization.Unit or Domain.Organization.UserAccount or Domain.Inspections.Round or Domain.Problems.EvidenceFile
+                || e.Metadata.ClrType.IsDefined(typeof(AuditedEntityAttribute), false))
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
 
@@ -62,8 +72,14 @@ public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurren
     {
         var before = new Dictionary<string, object?>();
         var after = new Dictionary<string, object?>();
+        var unrecorded = entry.Metadata.ClrType.GetCustomAttribute<AuditedEntityAttribute>()?.Unrecorded;
         foreach (var property in entry.Properties)
         {
+            if (unrecorded?.Contains(property.Metadata.Name) == true)
+            {
+                continue;
+            }
+
             var original = entry.State == EntityState.Added ? null : property.OriginalValue;
             var current = entry.State == EntityState.Deleted ? null : property.CurrentValue;
             // The property's own comparer: a JSON list (a clue's problems) is a new instance after loading, yet unchanged.
@@ -77,5 +93,16 @@ public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurren
         }
 
         return (JsonSerializer.Serialize(before, Json), JsonSerializer.Serialize(after, Json));
+    }
+
+    private static void LeaveOutSecrets(JsonTypeInfo type)
+    {
+        for (var i = type.Properties.Count - 1; i >= 0; i--)
+        {
+            if (type.Properties[i].AttributeProvider?.IsDefined(typeof(SecretAttribute), true) == true)
+            {
+                type.Properties.RemoveAt(i);
+            }
+        }
     }
 }

@@ -75,8 +75,9 @@ public static class PlainTextFields
         }
     }
 
-    /// <summary>What a client sends: public properties, without the computed ones the JSON leaves out.</summary>
+    /// <summary>What a client sends: public properties, without the computed ones the JSON leaves out nor secrets (any character goes).</summary>
     private static PropertyInfo[] Readable(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null && p.Name != "EqualityContract")
+        .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null
+            && p.GetCustomAttribute<Messaging.SecretAttribute>() is null && p.Name != "EqualityContract")
         .ToArray();
 }

@@ -160,6 +160,13 @@ public static class Glossary
         ["Account.Enable"] = new("启用账号", "enable an account"),
         ["Account.ResetPassword"] = new("重置密码", "reset the password"),
         ["Account.Unlock"] = new("解除锁定", "unlock an account"),
+        // The account commands by their type names (the keys above stay for the entries written before they were commands).
+        ["ChangeOwnPassword"] = new("修改密码", "change the password"),
+        ["CreateAccount"] = new("新建账号", "create an account"),
+        ["DisableAccount"] = new("停用账号", "disable an account"),
+        ["EnableAccount"] = new("启用账号", "enable an account"),
+        ["ResetAccountPassword"] = new("重置密码", "reset the password"),
+        ["UnlockAccount"] = new("解除锁定", "unlock an account"),
     };
 
     /// <summary>The fields of a ledger line (台账), as the plan's gaps name them.</summary>

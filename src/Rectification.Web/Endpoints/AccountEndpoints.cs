@@ -1,13 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using Rectification.Application.Abstractions;
-using Rectification.Domain.Auditing;
+using Rectification.Application.Administration.Accounts;
 using Rectification.Domain.Common;
 using Rectification.Infrastructure.Identity;
-using Rectification.Infrastructure.Persistence;
 using Rectification.Web.Http;
 using Rectification.Web.Security;
 
@@ -91,55 +90,8 @@ public static class AccountEndpoints
             return Results.NoContent();
         });
 
-        account.MapPost("/password", async (ChangePasswordBody b, ICurrentUser user, UserManager<Account> accounts, RectificationDbContext db, TimeProvider clock, CancellationToken ct) =>
-        {
-            var fields = new Dictionary<string, string[]>();
-            if (string.IsNullOrEmpty(b.CurrentPassword) || b.CurrentPassword.Length > 256)
-            {
-                fields["currentPassword"] = ["required, at most 256 characters"];
-            }
-
-            if (string.IsNullOrEmpty(b.NewPassword) || b.NewPassword.Length > 256)
-            {
-                fields["newPassword"] = ["required, at most 256 characters"];
-            }
-
-            if (fields.Count > 0)
-            {
-                return ResultMapping.ToProblem(Error.Validation(fields));
-            }
-
-            var account = user.UserId is { } id ? await accounts.FindByIdAsync(id.ToString()) : null;
-            if (account is null || !await accounts.HasPasswordAsync(account))
-            {
-                return ResultMapping.ToProblem(Error.Conflict("account.no-password"));
-            }
-
-            if (!await accounts.CheckPasswordAsync(account, b.CurrentPassword!))
-            {
-                return ResultMapping.ToProblem(new Error(ErrorKind.Validation, "account.password-mismatch", new Dictionary<string, object?>())
-                {
-                    FieldErrors = new Dictionary<string, string[]> { ["currentPassword"] = ["wrong password"] },
-                });
-            }
-
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var changed = await accounts.ChangePasswordAsync(account, b.CurrentPassword!, b.NewPassword!);
-            if (!changed.Succeeded)
-            {
-                return ResultMapping.ToProblem(new Error(ErrorKind.Validation, "account.password-rejected",
-                    new Dictionary<string, object?> { ["rules"] = string.Join(" ", changed.Errors.Select(e => e.Description)) })
-                {
-                    FieldErrors = new Dictionary<string, string[]> { ["newPassword"] = changed.Errors.Select(e => e.Code).ToArray() },
-                });
-            }
-
-            db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, user.UserId, user.UserName, user.Role.ToString(), "Account.ChangePassword",
-                SignInAudit.EntityType, account.Id, null, null, null, "", "", "{}"));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return Results.NoContent();
-        });
+        account.MapPost("/password", async (ChangePasswordBody b, ISender sender, CancellationToken ct) =>
+            (await sender.Send(new ChangeOwnPassword(b.CurrentPassword, b.NewPassword), ct)).ToHttp(_ => Results.NoContent()));
 
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Domain.Organization;
+using Rectification.Infrastructure.Identity;
 using Rectification.Infrastructure.Persistence;
 
 namespace Rectification.Web.Security;

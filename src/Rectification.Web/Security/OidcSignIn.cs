@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.EntityFrameworkCore;
+using Rectification.Infrastructure.Identity;
 using Rectification.Infrastructure.Persistence;
 
 namespace Rectification.Web.Security;

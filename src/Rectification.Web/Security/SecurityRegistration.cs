@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
+using Rectification.Application.Administration;
 using Rectification.Infrastructure.Identity;
 using Rectification.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -43,6 +44,7 @@ public static class SecurityRegistration
             .AddSignInManager()
             .AddErrorDescriber<LocalizedIdentityErrors>();
         services.AddScoped<IUserStore<Account>, UserOnlyStore<Account, RectificationDbContext, Guid>>();
+        services.AddScoped<IAccountStore, AccountStore>();
         services.AddScoped<AccountPrincipals>();
         services.AddScoped<SignInAudit>();
         services.AddScoped<PasswordSignIn>();

@@ -1,6 +1,4 @@
-using Rectification.Infrastructure.Identity;
-
-namespace Rectification.Web.Security;
+namespace Rectification.Infrastructure.Identity;
 
 /// <summary>
 /// Disabling an account is Identity's own lockout with an end that never comes (its documented way to disable a user), so the
