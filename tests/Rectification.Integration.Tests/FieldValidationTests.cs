@@ -7,6 +7,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Administration.Accounts;
 using Rectification.Application.Clues;
 using Rectification.Application.CommonProblems;
 using Rectification.Application.Evaluations;
@@ -96,6 +97,18 @@ public sealed class FieldValidationTests(DatabaseProvider provider) : HostTest(p
         ]),
         new(typeof(DecideDeadlineExtension), [Id("ExtensionId"), Flag("Approve"), OptionalText("Comment", 4000)]),
         new(typeof(CompleteTask), [Id("TaskId"), Text("Record", 4000)]),
+        new(typeof(CreateAccount),
+        [
+            Text("UserName", 100), Text("DisplayName", 200),
+            Enum<Role>("Role", false, Role.UnitLiaison, Role.UnitLeader, Role.InspectionOffice, Role.InspectionGroup, Role.DisciplineCommission,
+                Role.OrganizationDepartment, Role.Leadership, Role.Administrator),
+            Email("Email"), OneOf("PreferredLanguage", "zh-CN", "en"), Id("UnitId"), Password("Password"),
+        ]),
+        new(typeof(DisableAccount), [Id("AccountId")]),
+        new(typeof(EnableAccount), [Id("AccountId")]),
+        new(typeof(UnlockAccount), [Id("AccountId")]),
+        new(typeof(ResetAccountPassword), [Id("AccountId"), Password("NewPassword")]),
+        new(typeof(ChangeOwnPassword), [Password("CurrentPassword"), Password("NewPassword")]),
         new(typeof(NameDeputy),
         [
             Id("DeputyUserId", required: true), Date("From", () => Earliest, Latest) with { Dependents = ["To"] },

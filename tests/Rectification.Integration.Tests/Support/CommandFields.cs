@@ -75,6 +75,15 @@ public static class Fields
 
     public static Field Null(string name) => new ConstantField(name, Gen.Const((object?)null));
 
+    /// <summary>A password: any text up to 256 characters; missing, empty or longer is refused.</summary>
+    public static Field Password(string name) => new PasswordField(name);
+
+    /// <summary>A mail address: required, with an "@", at most 320 characters.</summary>
+    public static Field Email(string name) => new EmailField(name);
+
+    /// <summary>One of a few texts (a language); missing or any other text is refused.</summary>
+    public static Field OneOf(string name, params string[] values) => new OneOfField(name, values);
+
     public static Field IdList(string name, int? maxCount, bool nullable = true) => new IdListField(name, maxCount, nullable);
 
     public static Field Records<T>(string name, int? maxCount, params Field[] item) => new RecordListField(name, typeof(T), maxCount, item);
@@ -222,6 +231,29 @@ public static class Fields
 
         public override IEnumerable<Mutation> Invalid(Body body) =>
             Required ? [new Mutation("the empty id", Guid.Empty, Name)] : [];
+    }
+
+    private sealed record PasswordField(string Name) : Field(Name)
+    {
+        public override Gen<object?> Valid(Body earlier) => Gen.Int[100_000, 999_999].Select(n => (object?)$"Pw-{n}-整改");
+
+        public override IEnumerable<Mutation> Invalid(Body body) =>
+            [new("missing", null, Name), new("empty", "", Name), new("too long (257 characters)", new string('p', 257), Name)];
+    }
+
+    private sealed record EmailField(string Name) : Field(Name)
+    {
+        public override Gen<object?> Valid(Body earlier) => Gen.Int[1, 99_999].Select(n => (object?)$"user{n}@example.gov.cn");
+
+        public override IEnumerable<Mutation> Invalid(Body body) =>
+            [new("missing", null, Name), new("blank", "  ", Name), new("without an @", "user.example.gov.cn", Name), new("too long", new string('a', 310) + "@example.cn", Name)];
+    }
+
+    private sealed record OneOfField(string Name, string[] Values) : Field(Name)
+    {
+        public override Gen<object?> Valid(Body earlier) => Gen.OneOf(Values).Select(v => (object?)v);
+
+        public override IEnumerable<Mutation> Invalid(Body body) => [new("missing", null, Name), new("another value", "fr", Name)];
     }
 
     private sealed record ConstantField(string Name, Gen<object?> Values) : Field(Name)
