@@ -21,6 +21,10 @@ using Serilog;
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).WriteTo.Console());
 
+// The office's day (deadlines, lateness, "today") and the times people read are those of this zone, not the server's.
+var officeZoneId = builder.Configuration["Office:TimeZone"] ?? Rectification.Domain.Common.OfficeTime.DefaultZoneId;
+Rectification.Domain.Common.OfficeTime.Use(Rectification.Domain.Common.OfficeTime.Find(officeZoneId)
+    ?? throw new InvalidOperationException($"Office:TimeZone '{officeZoneId}' is not a time zone known here (an IANA id such as Asia/Shanghai)."));
 var database = Rectification.Infrastructure.DependencyInjection.ReadDatabaseOptions(builder.Configuration);
 builder.Services.AddInfrastructure(database, WorkflowsFolderResolver.Resolve(builder.Configuration, builder.Environment));
 if (builder.Configuration.GetValue<int?>("Clock:ShiftDays") is { } shiftDays)

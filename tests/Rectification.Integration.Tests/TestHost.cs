@@ -136,7 +136,8 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
 
     public void Advance(TimeSpan by) => now += by;
 
-    public DateOnly Today => DateOnly.FromDateTime(now.UtcDateTime);
+    /// <summary>The office's day (Asia/Shanghai by default), as the product counts days.</summary>
+    public DateOnly Today => Rectification.Domain.Common.OfficeTime.DayOf(now.UtcDateTime);
 }
 
 /// <summary>

@@ -55,7 +55,7 @@ public sealed class HandOverClueHandler(IAppDbContext db, ILifecycleCatalog cata
         var count = await db.Clues.CountAsync(c => c.InspectionId == inspection.Id, ct);
         var code = command.Code ?? $"XS-{inspection.StartDate.Year}-{inspection.Id.ToString()[..4]}-{count + 1:000}";
         var definition = catalog.Current(Clue.Lifecycle);
-        var due = calendar.Add(DateOnly.FromDateTime(now), definition.Duration(command.Colour.ToString()));
+        var due = calendar.Add(OfficeTime.DayOf(now), definition.Duration(command.Colour.ToString()));
         var clue = Clue.HandOver(definition, Guid.CreateVersion7(), inspection.Id, inspection.UnitId, code, command.Summary, command.Colour, due, problemIds, now);
         db.Clues.Add(clue);
         events.Raise(definition, clue, "HandOver");

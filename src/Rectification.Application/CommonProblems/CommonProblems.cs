@@ -108,7 +108,7 @@ public sealed class PushCommonProblemHandler(IAppDbContext db, ICurrentUser user
         }
 
         var roundId = await db.Inspections.Where(i => i.Id == problem.InspectionId).Select(i => i.RoundId).FirstAsync(ct);
-        var due = calendar.Add(DateOnly.FromDateTime(now), rule.AnswerWithin);
+        var due = calendar.Add(OfficeTime.DayOf(now), rule.AnswerWithin);
         var push = CommonProblemPush.Push(problem.Id, problem.UnitId, roundId, problem.Title, problem.Description, problem.Category, command.Note ?? "",
             user.UserId ?? Guid.Empty, user.Role, due, now);
         db.CommonProblemPushes.Add(push);
@@ -116,7 +116,7 @@ public sealed class PushCommonProblemHandler(IAppDbContext db, ICurrentUser user
         db.SelfCheckTasks.AddRange(tasks);
 
         // Telling the units is a courtesy here, not a rule: the ladder chases a task nobody read.
-        var directory = await RecipientDirectory.LoadAsync(db, DateOnly.FromDateTime(now), ct);
+        var directory = await RecipientDirectory.LoadAsync(db, OfficeTime.DayOf(now), ct);
         foreach (var task in tasks)
         {
             var model = new MailModel(SelfCheckTask.Lifecycle, task.Id, task.UnitId) { State = task.State, Due = due };
@@ -130,7 +130,7 @@ public sealed class PushCommonProblemHandler(IAppDbContext db, ICurrentUser user
         }
 
         var names = units.ToDictionary(u => u.Id, u => u.Name);
-        return PushProgress.Of(push, tasks, names, new Dictionary<Guid, string>(), DateOnly.FromDateTime(now));
+        return PushProgress.Of(push, tasks, names, new Dictionary<Guid, string>(), OfficeTime.DayOf(now));
     }
 }
 
@@ -152,7 +152,7 @@ public sealed class GetCommonProblemPushHandler(IAppDbContext db, ICurrentUser u
         var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var problemIds = tasks.Where(t => t.OpenedProblemId != null).Select(t => t.OpenedProblemId!.Value).ToList();
         var states = await db.Problems.AsNoTracking().Where(p => problemIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.State, ct);
-        return PushProgress.Of(push, tasks, names, states, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return PushProgress.Of(push, tasks, names, states, OfficeTime.Today(clock));
     }
 }
 
@@ -193,7 +193,7 @@ public sealed class ListSelfChecksHandler(IAppDbContext db, ICurrentUser user, S
         var rows = await tasks.OrderBy(t => t.DueDate).ThenBy(t => t.Id).Take(1000)
             .Join(db.CommonProblemPushes.AsNoTracking(), t => t.PushId, p => p.Id, (t, p) => new { t, p })
             .ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = OfficeTime.Today(clock);
         return rows.Select(r => SelfCheckDto.From(r.t, r.p, today)).ToList();
     }
 }
@@ -239,7 +239,7 @@ public sealed class SelfCheckAnswerHandlers(IAppDbContext db, ICurrentUser user,
         var (task, push) = await LoadAsync(command.TaskId, ct);
         return task.AnswerNotPresent(user.UserId ?? Guid.Empty, user.UserName, command.Statement.Trim(), Now) is { } refusal
             ? refusal
-            : SelfCheckDto.From(task, push, DateOnly.FromDateTime(Now));
+            : SelfCheckDto.From(task, push, OfficeTime.DayOf(Now));
     }
 
     public async ValueTask<Result<SelfCheckDto>> Handle(OpenSelfCheckProblem command, CancellationToken ct)
@@ -250,7 +250,7 @@ public sealed class SelfCheckAnswerHandlers(IAppDbContext db, ICurrentUser user,
             return answered;
         }
 
-        var today = DateOnly.FromDateTime(Now);
+        var today = OfficeTime.DayOf(Now);
         var inspection = Inspection.Register(Guid.CreateVersion7(), push.RoundId, task.UnitId, InspectionKind.SelfCheck, "未巡先改自查", today, today);
         db.Inspections.Add(inspection);
         var unitCode = await db.Units.Where(u => u.Id == task.UnitId).Select(u => u.Code).FirstAsync(ct);

@@ -1,3 +1,4 @@
+using Rectification.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Abstractions;
 using Rectification.Domain.Lifecycles;
@@ -31,7 +32,7 @@ public sealed class RecipientResolver(IAppDbContext db, TimeProvider clock, IVis
 
     private async Task<IReadOnlyList<UserAccount>> WithDeputiesAsync(List<UserAccount> holders, string kind, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = OfficeTime.Today(clock);
         var ids = holders.Select(h => h.Id).ToList();
         var deputies = await db.Delegations.AsNoTracking()
             .Where(d => ids.Contains(d.UserId) && !d.Revoked && d.From <= today && d.To >= today)

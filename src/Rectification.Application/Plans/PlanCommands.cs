@@ -151,7 +151,7 @@ internal static class LedgerLimits
 {
     public static Error? Check(Problem problem, RectificationKind kind, DateOnly deadline, ILifecycleCatalog catalog, WorkingCalendar calendar, DateTime utcNow)
     {
-        var fedBack = DateOnly.FromDateTime(problem.FedBackAt ?? utcNow);
+        var fedBack = OfficeTime.DayOf(problem.FedBackAt ?? utcNow);
         var latest = calendar.Add(fedBack, catalog.Get(Problem.Lifecycle, problem.DefinitionVersion).Duration(kind.ToString()));
         if (deadline >= fedBack && deadline <= latest)
         {

@@ -25,5 +25,5 @@ public sealed class PlanOpener(IAppDbContext db, ILifecycleCatalog catalog, Work
 
     /// <summary>The plan is due the submission window after <paramref name="utcNow"/>, counted on the working calendar if the file says so.</summary>
     public DateOnly SubmissionDue(Domain.Lifecycles.LifecycleDefinition definition, DateTime utcNow) =>
-        calendar.Add(DateOnly.FromDateTime(utcNow), definition.Duration("Submission"));
+        calendar.Add(OfficeTime.DayOf(utcNow), definition.Duration("Submission"));
 }

@@ -97,7 +97,7 @@ public sealed class ReopenProblemValidator : AbstractValidator<ReopenProblem>
     {
         RuleFor(c => c.Reason).NotEmpty().MaximumLength(4000);
         RuleFor(c => c.NewDeadline)
-            .Must(d => d > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .Must(d => d > OfficeTime.Today(clock))
             .WithMessage("The new deadline must be after today.")
             .LessThanOrEqualTo(new DateOnly(2100, 12, 31));
     }

@@ -21,6 +21,6 @@ public sealed class ReceiptIssuer(IAppDbContext db, IReminderCatalog reminders, 
 
     public static Receipt? Make(IReminderCatalog reminders, WorkingCalendar calendar, ReceiptKind kind, string caseType, Guid caseId, Guid unitId, string? step, DateTime utcNow) =>
         reminders.Settings.Receipts.TryGetValue(kind, out var rule)
-            ? Receipt.Issue(kind, caseType, caseId, unitId, step, calendar.Add(DateOnly.FromDateTime(utcNow), rule.Within), utcNow)
+            ? Receipt.Issue(kind, caseType, caseId, unitId, step, calendar.Add(OfficeTime.DayOf(utcNow), rule.Within), utcNow)
             : null;
 }

@@ -44,7 +44,7 @@ public sealed class ListReceiptsHandler(IAppDbContext db, Visibility.ReadPolicy 
         if (query.Kind is { } kind) receipts = receipts.Where(r => r.Kind == kind);
         if (query.CaseId is { } caseId) receipts = receipts.Where(r => r.CaseId == caseId);
         var rows = await receipts.OrderBy(r => r.DueDate).ThenBy(r => r.Id).Take(1000).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = OfficeTime.Today(clock);
         return rows.Select(r => ReceiptDto.From(r, today)).ToList();
     }
 }
@@ -76,6 +76,6 @@ public sealed class AcknowledgeReceiptHandler(IAppDbContext db, ICurrentUser use
             return refusal;
         }
 
-        return ReceiptDto.From(receipt, DateOnly.FromDateTime(now));
+        return ReceiptDto.From(receipt, OfficeTime.DayOf(now));
     }
 }

@@ -1,3 +1,4 @@
+using Rectification.Domain.Common;
 using Rectification.Application.Abstractions;
 
 namespace Rectification.Application.Reminders;
@@ -5,7 +6,7 @@ namespace Rectification.Application.Reminders;
 /// <summary>Today and the yellow-light threshold, fixed for one request so that every row of a list is judged alike.</summary>
 public sealed class Deadlines(TimeProvider clock, IReminderCatalog reminders)
 {
-    public DateOnly Today { get; } = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today { get; } = OfficeTime.Today(clock);
 
     public int YellowWithinDays => reminders.Settings.YellowWithinDays;
 }

@@ -1,3 +1,4 @@
+using Rectification.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Rectification.Application.Abstractions;
@@ -28,7 +29,7 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
     public async Task<SweepReport> RunAsync(int batchSize = DefaultBatchSize, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = OfficeTime.DayOf(now);
         var directory = await RecipientDirectory.LoadAsync(db, today, ct);
         var report = new SweepReport(0, 0, 0, 0, 0);
         foreach (var ladder in reminders.Settings.AllLadders)
@@ -51,7 +52,7 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
     private async Task<SweepReport> SweepStepAsync(ReminderLadder ladder, ReminderStepDefinition step, RecipientDirectory directory, DateTime now,
         int batchSize, SweepReport report, CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(now);
+        var today = OfficeTime.DayOf(now);
         var latestDue = step.LatestDueDateFiringBy(today);
         while (true)
         {

@@ -51,7 +51,7 @@ public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, Vi
 
         // One pass, answered from the (UnitId, State, ReminderDue, ReopenCount) index alone: no table scan on a million problems.
         // Overdue is Overdue.On split by state: the date comparison per group, the state rule on the groups.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = OfficeTime.Today(clock);
         var states = await problems.GroupBy(p => p.State)
             .Select(g => new { g.Key, Count = g.Count(), Late = g.Count(p => p.ReminderDue < today), Reopened = g.Count(p => p.ReopenCount > 0) })
             .ToListAsync(ct);

@@ -103,7 +103,7 @@ public sealed class SelfCheckTask : IVersioned
         AnsweredByName = userName;
         Statement = statement;
         OpenedProblemId = problemId;
-        Late = DateOnly.FromDateTime(utcNow) > DueDate;
+        Late = OfficeTime.DayOf(utcNow) > DueDate;
         return null;
     }
 }

@@ -184,7 +184,7 @@ public sealed class Problem : ILifecycleCase, IVersioned
         }
 
         var lastReport = progress.Count > ProgressBaseline ? LatestProgress!.ReportedAt : RectificationStartedAt ?? utcNow;
-        var next = DateOnly.FromDateTime(lastReport).AddDays(definition.Duration("LongTermReport").Days);
+        var next = OfficeTime.DayOf(lastReport).AddDays(definition.Duration("LongTermReport").Days);
         return Deadline is { } deadline && deadline < next ? deadline : next;
     }
 

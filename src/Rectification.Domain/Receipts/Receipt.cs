@@ -69,7 +69,7 @@ public sealed class Receipt : IVersioned
         AcknowledgedBy = userId;
         AcknowledgedByName = userName;
         AcknowledgedByRole = role;
-        Late = DateOnly.FromDateTime(utcNow) > DueDate;
+        Late = OfficeTime.DayOf(utcNow) > DueDate;
         return null;
     }
 }

@@ -22,9 +22,6 @@ public sealed class EmailOptions
     /// <summary>Links in the mails point here.</summary>
     public string BaseUrl { get; set; } = "http://localhost:5217";
 
-    /// <summary>Dates in the mails (and "today" for days overdue) are those of this zone: the users' calendar, not the server's.</summary>
-    public string TimeZone { get; set; } = "Asia/Shanghai";
-
     /// <summary>The server, and the sender used in both modes.</summary>
     public SmtpOptions Smtp { get; set; } = new();
 

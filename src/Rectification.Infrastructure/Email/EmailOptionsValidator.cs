@@ -28,11 +28,6 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             problems.Add("Email:PickupFolder is required when Email:Mode is Pickup.");
         }
 
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _) && options.TimeZone != new EmailOptions().TimeZone)
-        {
-            problems.Add($"Email:TimeZone '{options.TimeZone}' is not a time zone known here.");
-        }
-
         var outbox = options.Outbox;
         Require(problems, outbox.BatchSize > 0, "Email:Outbox:BatchSize must be positive.");
         Require(problems, outbox.MaxAttempts > 0, "Email:Outbox:MaxAttempts must be positive.");

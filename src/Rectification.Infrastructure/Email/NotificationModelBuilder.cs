@@ -22,7 +22,6 @@ namespace Rectification.Infrastructure.Email;
 public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecycleCatalog lifecycles, TimeProvider clock, IOptions<EmailOptions> options)
 {
     private readonly Dictionary<(string Type, Guid Id), MailFacts?> cases = [];
-    private readonly TimeZoneInfo zone = FindZone(options.Value.TimeZone);
 
     public async Task<IReadOnlyDictionary<string, string>> BuildAsync(OutboxMessage message, string language, CancellationToken cancellationToken)
     {
@@ -35,7 +34,7 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
         var recorded = Recorded(message.Model);
         var state = recorded.State ?? facts?.Case.State ?? "";
         var deadline = recorded.Due ?? facts?.Case.Deadline;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var today = OfficeTime.Today(clock);
         var overdue = deadline is { } due && facts is { Case.Finished: false } && today > due ? today.DayNumber - due.DayNumber : 0;
         var unit = facts?.UnitName ?? "";
 
@@ -59,7 +58,7 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
             [NotificationModel.State] = state,
             [NotificationModel.StateLabel] = StateLabel(message.CaseType, facts?.Case.DefinitionVersion, state, language),
             [NotificationModel.Event] = message.Event,
-            [NotificationModel.EventTime] = TimeZoneInfo.ConvertTimeFromUtc(message.CreatedAt, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            [NotificationModel.EventTime] = OfficeTime.LocalOf(message.CreatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             [NotificationModel.Deadline] = deadline is { } date ? Date(date) : T("未设定", "not set"),
             [NotificationModel.DaysOverdue] = overdue.ToString(CultureInfo.InvariantCulture),
             [NotificationModel.OverdueNote] = overdue > 0 ? T($"已超期{overdue}天。", $"Overdue by {overdue} day(s).") : "",
@@ -129,13 +128,6 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
     }
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static TimeZoneInfo FindZone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
-            ? zone
-            // Only the default can be missing (the validator refuses other unknown zones): without time zone data,
-            // as in a slim container, China Standard Time is a fixed UTC+8 with no daylight saving.
-            : TimeZoneInfo.CreateCustomTimeZone(id, TimeSpan.FromHours(8), id, id);
 
     /// <summary>The case's own facts with the names of its unit and inspection.</summary>
     private sealed record MailFacts(CaseFacts Case, string? UnitName, string? UnitCode, InspectionFacts? Inspection);

@@ -152,7 +152,7 @@ public static class InspectionDocuments
     private static string Day(DateOnly date, bool en) =>
         en ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{date.Year}年{date.Month}月{date.Day}日");
 
-    private static string Day(DateTime instant, bool en) => Day(DateOnly.FromDateTime(instant), en);
+    private static string Day(DateTime instant, bool en) => Day(OfficeTime.DayOf(instant), en);
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -37,8 +37,8 @@ public static class WriteOffPage
             <tr><th>{E(L("问题描述", "Description"))}</th><td>{E(r.Description)}</td></tr>
             <tr><th>{E(L("整改措施", "Measures"))}</th><td>{E(r.Measures)}</td></tr>
             <tr><th>{E(L("责任领导 / 责任部门", "Responsible leader / department"))}</th><td>{E(r.ResponsibleLeader)} / {E(r.ResponsibleDepartment)}</td></tr>
-            <tr><th>{E(L("整改类型 / 时限", "Kind / deadline"))}</th><td>{E(r.Kind is { } kind && Enum.TryParse<RectificationKind>(kind, out var k) ? L(Glossary.Of(k).ZhCn, Glossary.Of(k).En) : "—")} / {E(r.Deadline?.ToString("yyyy-MM-dd"))}</td></tr>
-            <tr><th>{E(L("销号时间", "Closed"))}</th><td>{E(r.ClosedAt.ToString("yyyy-MM-dd HH:mm 'UTC'"))}</td></tr>
+            <tr><th>{E(L("整改类型 / 时限", "Kind / deadline"))}</th><td>{E(r.Kind is { } kind && Enum.TryParse<RectificationKind>(kind, out var k) ? L(Glossary.Of(k).ZhCn, Glossary.Of(k).En) : "—")} / {E(r.Deadline?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}</td></tr>
+            <tr><th>{E(L("销号时间", "Closed"))}</th><td>{E(OfficeTime.LocalOf(r.ClosedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))}</td></tr>
             </table>
             <h2>{E(L("佐证材料", "Evidence"))}</h2><table><tr><th>{E(L("文件", "File"))}</th><td>SHA-256</td></tr>
             """);
@@ -50,7 +50,7 @@ public static class WriteOffPage
         html.Append($"</table><h2>{E(L("签字", "Signatures"))}</h2><table>\n");
         foreach (var s in r.Signatures)
         {
-            html.Append($"<tr><th>{E(L(Glossary.Of(s.Party).ZhCn, Glossary.Of(s.Party).En))}</th><td>{E(s.Signer)}　{E(s.SignedAt.ToString("yyyy-MM-dd HH:mm 'UTC'"))}　{E(s.Comment)}</td></tr>\n");
+            html.Append($"<tr><th>{E(L(Glossary.Of(s.Party).ZhCn, Glossary.Of(s.Party).En))}</th><td>{E(s.Signer)}　{E(OfficeTime.LocalOf(s.SignedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))}　{E(s.Comment)}</td></tr>\n");
         }
 
         html.Append($"</table><p>{E(L("校验码", "Seal"))}: <span class=\"seal\">{E(r.Seal)}</span></p></body></html>\n");

@@ -56,5 +56,13 @@ public static class UiText
 
     public static string L<TEnum>(TEnum value) where TEnum : struct, Enum => L(Glossary.Of(value));
 
+    /// <summary>An instant (stored UTC) as the office's wall clock reads it.</summary>
+    public static string Time(DateTime utc) => OfficeTime.LocalOf(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The office day of an instant (stored UTC).</summary>
+    public static string Day(DateTime utc) => Day(OfficeTime.DayOf(utc));
+
+    public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+
     public static string T(string key, object arg) => string.Format(CultureInfo.CurrentCulture, T(key), arg);
 }
