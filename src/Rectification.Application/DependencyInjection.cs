@@ -15,7 +15,7 @@ public static class DependencyInjection
         services.AddScoped<ScopeResolver>();
         services.AddScoped<Visibility.ReadPolicy>();
         services.AddScoped<RecipientResolver>();
-        services.AddScoped<LifecycleContext>();
+        services.AddScoped<LifecycleCommandServices>();
         services.AddScoped<RaisedEvents>();
         services.AddScoped<PlanOpener>();
         services.AddScoped<Receipts.ReceiptIssuer>();

@@ -103,6 +103,42 @@ public sealed class ArchitectureTests
         Assert.That(requests.Where(r => handlers.Count(h => h == r) != 1).Select(r => r.Name), Is.Empty);
     }
 
+    [Test]
+    public void EveryUseCase_HasAFileOfItsOwn_AndEveryHandlerHandlesOneRequest()
+    {
+        var requests = Application.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && (Implements(t, typeof(IAppCommand<>)) || Implements(t, typeof(IAppQuery<>))))
+            .Select(t => t.Name)
+            .ToHashSet();
+        var sources = Directory.EnumerateFiles(LifecyclePublishingTests.RepositoryFolder("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var declaredIn = new Dictionary<string, List<string>>();
+        foreach (var file in sources)
+        {
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"\brecord\s+(\w+)"))
+            {
+                if (requests.Contains(m.Groups[1].Value))
+                {
+                    (declaredIn.TryGetValue(file, out var names) ? names : declaredIn[file] = []).Add(m.Groups[1].Value);
+                }
+            }
+        }
+
+        var crowded = declaredIn.Where(d => d.Value.Count > 1).Select(d => $"{Path.GetFileName(d.Key)}: {string.Join(", ", d.Value)}").ToList();
+        var handlersOfSeveral = Application.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false }
+                && t.GetInterfaces().Count(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ICommandHandler<,>) || i.GetGenericTypeDefinition() == typeof(IQueryHandler<,>))) > 1)
+            .Select(t => t.Name)
+            .ToList();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(declaredIn.Values.Sum(v => v.Count), Is.EqualTo(requests.Count), "every command and query was found in a source file");
+            Assert.That(crowded, Is.Empty, "one command or query per file, with its validator and handler");
+            Assert.That(handlersOfSeveral, Is.Empty, "one handler class per request");
+        }
+    }
+
     private static bool Implements(Type type, Type openInterface) =>
         type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == openInterface);
 

@@ -17,7 +17,7 @@ namespace Rectification.Application.Behaviors;
 /// Writes one audit entry per aggregate the command changed: who, when, which command with what payload, and
 /// the changed values before and after. Derived from the change tracker, so no handler can forget it.
 /// </summary>
-public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurrentUser user, TimeProvider clock, LifecycleContext context)
+public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurrentUser user, TimeProvider clock, CaseStore cases)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICommand<TResponse>
     where TResponse : IResult<TResponse>
@@ -41,7 +41,8 @@ public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurren
 
         // The case acted on is always versioned and recorded, even when only its children (a progress report,
         // a signature, a ledger line) changed: that is what makes two simultaneous actions on it conflict.
-        if (context.Current is { } acted && db.Entry(acted).State == EntityState.Unchanged)
+        var acted = message is ILifecycleCommand lifecycleCommand ? cases.Tracked(lifecycleCommand.Target) : null;
+        if (acted is not null && db.Entry(acted).State == EntityState.Unchanged)
         {
             db.Entry(acted).State = EntityState.Modified;
         }
@@ -62,7 +63,7 @@ public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurren
             var toState = (entry.Entity as ILifecycleCase)?.State;
             db.AuditEntries.Add(new AuditEntry(now, user.UserId, user.UserName, user.Role.ToString(), typeof(TMessage).Name,
                 entry.Metadata.ClrType.Name, (Guid)entry.Property("Id").CurrentValue!,
-                ReferenceEquals(entry.Entity, context.Current) ? trigger : null, fromState, toState, before, after, payload));
+                ReferenceEquals(entry.Entity, acted) ? trigger : null, fromState, toState, before, after, payload));
         }
 
         return result;

@@ -13,7 +13,7 @@ namespace Rectification.Application.Behaviors;
 /// whether this actor may fire this trigger in this state with these guards, before the handler changes anything.
 /// </summary>
 public sealed class LifecycleRuleBehavior<TMessage, TResponse>(
-    CaseStore cases, ILifecycleCatalog catalog, ICurrentUser user, TimeProvider clock, LifecycleContext context, RaisedEvents events,
+    CaseStore cases, ILifecycleCatalog catalog, ICurrentUser user, TimeProvider clock, RaisedEvents events,
     ILogger<LifecycleRuleBehavior<TMessage, TResponse>> log)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ILifecycleCommand, IMessage
@@ -43,7 +43,6 @@ public sealed class LifecycleRuleBehavior<TMessage, TResponse>(
             return TResponse.Fail(refusal);
         }
 
-        context.Set(definition, found.Case, machine);
         events.Raise(definition, found.Case, message.Trigger);
         return await next(message, cancellationToken);
     }
