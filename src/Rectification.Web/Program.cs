@@ -12,7 +12,7 @@ using Rectification.Infrastructure.Jobs;
 using Rectification.Infrastructure.Lifecycles;
 using Rectification.Infrastructure.Persistence;
 using Rectification.Web;
-using Rectification.Web.Demo;
+using Rectification.Demo;
 using Rectification.Web.Endpoints;
 using Rectification.Web.Security;
 using Scalar.AspNetCore;

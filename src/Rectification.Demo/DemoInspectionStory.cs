@@ -4,7 +4,7 @@ using Rectification.Domain.Inspections;
 using Rectification.Domain.Plans;
 using Rectification.Domain.Problems;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>When the unit submits its plan, whether it is returned once, and when it is accepted.</summary>
 internal sealed record PlanSchedule(DateTime SubmitAt, DateTime? ReturnAt, DateTime? ResubmitAt, DateTime AcceptAt);

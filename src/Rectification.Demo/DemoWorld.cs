@@ -2,7 +2,7 @@ using Rectification.Domain.Lifecycles;
 using Rectification.Domain.Organization;
 using Rectification.Infrastructure.Persistence;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>What every part of the demo story shares: the database, the step runner, chance, time, the definitions and the city desk.</summary>
 internal sealed record DemoWorld(

@@ -1,6 +1,6 @@
 using Rectification.Domain.Organization;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>The city-level accounts: the inspection office and groups, the supervising bodies, leadership, the administrator.</summary>
 internal sealed record DemoDesk(UserAccount Office, UserAccount Group, UserAccount Discipline, UserAccount Organization, UserAccount Leadership, UserAccount Admin);

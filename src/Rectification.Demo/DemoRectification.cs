@@ -2,7 +2,7 @@ using Rectification.Domain.Lifecycles;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>
 /// One problem from the start of rectification to closure: progress reports with evidence, submission, the

@@ -1,7 +1,7 @@
 using Rectification.Domain.Common;
 using Rectification.Domain.Lifecycles;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>
 /// Time in the demo story: people act on working days in office hours (Beijing time), and nothing after the

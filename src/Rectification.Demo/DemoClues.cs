@@ -2,7 +2,7 @@ using System.Globalization;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Problems;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>
 /// Problem clues (问题线索) handed over on red, yellow and blue sheets (红黄蓝三色交办单), mostly at the feedback

@@ -1,7 +1,7 @@
 using Rectification.Domain.Inspections;
 using Rectification.Domain.Organization;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>How far the most recent inspections have got: these give the demo cases in every early state.</summary>
 internal enum LiveStage

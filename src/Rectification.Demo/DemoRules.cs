@@ -14,7 +14,7 @@ using Rectification.Domain.Plans;
 using Rectification.Domain.Problems;
 using Rectification.Domain.Receipts;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>What the rules pass added, for the seeding summary.</summary>
 internal sealed record DemoRuleCounts(int Receipts, int LineChanges, int Pushes, int SelfChecks, int Evaluations);

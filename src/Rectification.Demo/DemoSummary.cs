@@ -4,7 +4,7 @@ using Rectification.Domain.Problems;
 using Rectification.Domain.Receipts;
 using Rectification.Infrastructure.Persistence;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>Reads back what was seeded, from the database, so the log states what a user will actually find.</summary>
 internal static class DemoSummary

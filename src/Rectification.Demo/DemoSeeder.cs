@@ -9,7 +9,7 @@ using Rectification.Domain.Problems;
 using Rectification.Infrastructure.Identity;
 using Rectification.Infrastructure.Persistence;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>
 /// Seeds a realistic deployment for demonstrations (<c>--seed-demo</c>): a fictional city with about a hundred

@@ -10,7 +10,7 @@ using Rectification.Domain.Plans;
 using Rectification.Domain.Problems;
 using Rectification.Infrastructure.Persistence;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>
 /// Moves demo cases through the same domain methods and lifecycle machine the application uses, so seeded
