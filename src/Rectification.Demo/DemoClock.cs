@@ -1,52 +1,25 @@
-using Rectification.Domain.Common;
-using Rectification.Domain.Lifecycles;
-
 namespace Rectification.Demo;
 
 /// <summary>
-/// Time in the demo story: people act on working days in office hours (Beijing time), and nothing after the
-/// present has happened yet, which is what leaves recent cases part-way through their lifecycle.
+/// The application's clock while the demo tells its story: the pipeline, the handlers and the domain read the story's moment,
+/// so a step taken "in March 2025" is judged, audited and queued as of March 2025. The moment is set for the demo's own flow
+/// of execution only (an async-local value), so anything else running in the process meanwhile still reads the real time.
 /// </summary>
-internal sealed class DemoClock(DemoRandom random, WorkingCalendar calendar, DateTime utcNow)
+public sealed class DemoClock(TimeProvider inner) : TimeProvider
 {
-    // 08:30 to 17:30 in Beijing (UTC+8), as minutes after midnight UTC.
-    private const int OfficeOpensUtc = 30;
-    private const int OfficeClosesUtc = (9 * 60) + 30;
+    private readonly AsyncLocal<DateTimeOffset?> story = new();
 
-    public DateTime Now => utcNow;
+    public override DateTimeOffset GetUtcNow() => story.Value ?? inner.GetUtcNow();
 
-    public DateOnly Today => DateOnly.FromDateTime(utcNow);
+    public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
 
-    public bool HasHappened(DateTime at) => at <= utcNow;
+    public override long TimestampFrequency => inner.TimestampFrequency;
 
-    /// <summary>A moment in office hours on the first working day from <paramref name="day"/>.</summary>
-    public DateTime OnWorkingDay(DateOnly day)
-    {
-        while (!calendar.IsWorkingDay(day))
-        {
-            day = day.AddDays(1);
-        }
+    public override long GetTimestamp() => inner.GetTimestamp();
 
-        return day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddMinutes(random.Between(OfficeOpensUtc, OfficeClosesUtc));
-    }
+    /// <summary>The present outside the story: what "now" is for the demo's own sense of what has happened yet.</summary>
+    public DateTime RealUtcNow => inner.GetUtcNow().UtcDateTime;
 
-    /// <summary>A working moment some days after <paramref name="from"/>, never before it, so each case's steps stay in order.</summary>
-    public DateTime DaysAfter(DateTime from, int minDays, int maxDays)
-    {
-        var at = OnWorkingDay(DateOnly.FromDateTime(from).AddDays(random.Between(minDays, Math.Max(minDays, maxDays))));
-        return at > from ? at : from.AddMinutes(random.Between(10, 120));
-    }
-
-    public DateTime MinutesAfter(DateTime from, int min, int max) => from.AddMinutes(random.Between(min, max));
-
-    public DateOnly Add(DateOnly day, DurationSpec duration) => calendar.Add(day, duration);
-
-    public DateOnly DayBetween(DateOnly from, DateOnly to) =>
-        to <= from ? from : DateOnly.FromDayNumber(random.Between(from.DayNumber, to.DayNumber));
-
-    public static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
-
-    public static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
-
-    public static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
+    /// <summary>Sets the story's moment for the calling flow and what it awaits; set in an async method, it ends with it.</summary>
+    internal void MoveTo(DateTime utc) => story.Value = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 }

@@ -33,7 +33,7 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
     private readonly Dictionary<Guid, DemoTarget> targets = organization.Targets.ToDictionary(t => t.Unit.Id);
 
     private DemoRandom Random => world.Random;
-    private DemoClock Clock => world.Clock;
+    private DemoTimeline Clock => world.Clock;
 
     public async Task<DemoRuleCounts> SeedAsync(CancellationToken ct)
     {
@@ -45,89 +45,55 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
     }
 
     /// <summary>
-    /// 签收: every feedback and returned plan is signed for by the unit, and every handover sheet by the district's
-    /// discipline commission when it accepts the clue. Most on time, some late, and the recent ones still pending.
+    /// 签收: the commands issued a receipt with every feedback, returned plan and handover sheet; the unit signs for its
+    /// feedbacks and returned plans, and the district's discipline commission for a sheet when it accepts the clue. Most on
+    /// time, some late, and the recent ones still pending.
     /// </summary>
     private async Task<int> ReceiptsAsync(CancellationToken ct)
     {
         var db = world.Db;
-        var count = 0;
-        var plans = await db.Plans.AsNoTracking().Include(p => p.Revisions).OrderBy(p => p.Id).ToListAsync(ct);
-        var fedBack = await db.Inspections.AsNoTracking().Where(i => i.FedBackAt != null).ToDictionaryAsync(i => i.Id, i => i.FedBackAt!.Value, ct);
-        foreach (var plan in plans)
+        var receipts = await db.Receipts.AsNoTracking().OrderBy(r => r.IssuedAt).ThenBy(r => r.CaseId).ToListAsync(ct);
+        var accepted = await db.Clues.AsNoTracking().Where(c => c.AcceptedAt != null).ToDictionaryAsync(c => c.Id, c => c.AcceptedAt!.Value, ct);
+        foreach (var receipt in receipts)
         {
-            var target = targets[plan.UnitId];
-            if (fedBack.TryGetValue(plan.InspectionId, out var meeting))
+            var target = targets[receipt.UnitId];
+            if (receipt.Kind == ReceiptKind.HandoverSheet)
             {
-                count += UnitReceipt(ReceiptKind.Feedback, Plan.Lifecycle, plan.Id, plan.UnitId, meeting, UnitReceiver(target), late: 0.12);
+                // A sheet not yet accepted is not yet signed for; signed for on the day or the next, now and then late, and
+                // never after the clue was accepted, which presumes the sheet arrived.
+                if (accepted.TryGetValue(receipt.CaseId, out var acceptedAt))
+                {
+                    var at = Random.Chance(0.1)
+                        ? Clock.DaysAfter(receipt.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), 1, 3)
+                        : Clock.MinutesAfter(receipt.IssuedAt, 20, 600);
+                    await AcknowledgeAsync(receipt, target.Discipline, at < acceptedAt ? at : acceptedAt, ct);
+                }
+
+                continue;
             }
 
-            foreach (var returned in plan.Revisions.Where(r => r.Outcome == ScreeningOutcome.Returned && r.ScreenedAt is not null).OrderBy(r => r.Number))
-            {
-                count += UnitReceipt(ReceiptKind.ReturnedPlan, Plan.Lifecycle, plan.Id, plan.UnitId, returned.ScreenedAt!.Value, UnitReceiver(target), late: 0.2);
-            }
+            await UnitReceiptAsync(receipt, UnitReceiver(target), late: receipt.Kind == ReceiptKind.ReturnedPlan ? 0.2 : 0.12, ct);
         }
 
-        var clues = await db.Clues.AsNoTracking().OrderBy(c => c.HandedOverAt).ThenBy(c => c.Id).ToListAsync(ct);
-        foreach (var clue in clues)
-        {
-            // The commission signs for the sheet when it accepts the clue; a sheet not yet accepted is not yet signed for.
-            var receipt = Issue(ReceiptKind.HandoverSheet, Clue.Lifecycle, clue.Id, clue.UnitId, clue.HandedOverAt);
-            if (receipt is not null && clue.AcceptedAt is { } acceptedAt)
-            {
-                // Signed for on the day or the next, now and then late; never after the clue was accepted, which presumes the sheet arrived.
-                var at = Random.Chance(0.1)
-                    ? Clock.DaysAfter(receipt.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), 1, 3)
-                    : Clock.MinutesAfter(clue.HandedOverAt, 20, 600);
-                Acknowledge(receipt, targets[clue.UnitId].Discipline, at < acceptedAt ? at : acceptedAt);
-            }
-
-            count += receipt is null ? 0 : 1;
-        }
-
-        await SaveAsync(ct);
-        return count;
+        return receipts.Count;
     }
 
     private UserAccount UnitReceiver(DemoTarget target) => Random.Chance(0.7) ? target.Liaison : target.Leader;
 
     /// <summary>Signed for within a day or two, now and then after the limit; one issued in the last days may still wait.</summary>
-    private int UnitReceipt(ReceiptKind kind, string caseType, Guid caseId, Guid unitId, DateTime issuedAt, UserAccount receiver, double late)
+    private async Task UnitReceiptAsync(Receipt receipt, UserAccount receiver, double late, CancellationToken ct)
     {
-        if (Issue(kind, caseType, caseId, unitId, issuedAt) is not { } receipt)
-        {
-            return 0;
-        }
-
         var at = Random.Chance(late)
             ? Clock.DaysAfter(receipt.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), 1, 6)
-            : Clock.DaysAfter(issuedAt, 0, 2);
-        if (Clock.HasHappened(at) && !(Clock.Today.DayNumber - DateOnly.FromDateTime(issuedAt).DayNumber < 14 && Random.Chance(0.5)))
+            : Clock.DaysAfter(receipt.IssuedAt, 0, 2);
+        if (Clock.HasHappened(at) && !(Clock.Today.DayNumber - DateOnly.FromDateTime(receipt.IssuedAt).DayNumber < 14 && Random.Chance(0.5)))
         {
-            Acknowledge(receipt, receiver, at);
+            await AcknowledgeAsync(receipt, receiver, at, ct);
         }
-
-        return 1;
     }
 
-    private Receipt? Issue(ReceiptKind kind, string caseType, Guid caseId, Guid unitId, DateTime at)
-    {
-        if (ReceiptIssuer.Make(reminders, calendar, kind, caseType, caseId, unitId, null, at) is not { } receipt)
-        {
-            return null;
-        }
-
-        Identify(receipt, at);
-        world.Db.Receipts.Add(receipt);
-        world.Steps.Recorded(nameof(Domain.Receipts.Receipt), receipt.Id, "IssueReceipt", null, receipt.State, null, at);
-        return receipt;
-    }
-
-    private void Acknowledge(Receipt receipt, UserAccount receiver, DateTime at)
-    {
-        Check(receipt.Acknowledge(receiver.Id, receiver.UserName, receiver.Role, at), "AcknowledgeReceipt");
-        world.Steps.Recorded(nameof(Domain.Receipts.Receipt), receipt.Id, "AcknowledgeReceipt", ReceiptStates.Pending, receipt.State, receiver, at);
-    }
+    private Task AcknowledgeAsync(Receipt receipt, UserAccount receiver, DateTime at, CancellationToken ct) =>
+        world.Commands.SendAsync(receiver, at, new AcknowledgeReceipt(receipt.Id), ct);
 
     /// <summary>
     /// Changes of accepted ledger lines, proposed by the unit in the last two months on problems still being rectified:
@@ -162,7 +128,7 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
             var pending = index % 10 >= 7;
             var proposedAt = pending
                 ? Clock.OnWorkingDay(Clock.Today.AddDays(-Random.Between(4, 8)))
-                : Clock.OnWorkingDay(Clock.DayBetween(DateOnly.FromDateTime(DemoClock.Later(since, problem.RectificationStartedAt!.Value.AddDays(7))), Clock.Today.AddDays(-14)));
+                : Clock.OnWorkingDay(Clock.DayBetween(DateOnly.FromDateTime(DemoTimeline.Later(since, problem.RectificationStartedAt!.Value.AddDays(7))), Clock.Today.AddDays(-14)));
             if (!Clock.HasHappened(proposedAt))
             {
                 continue;
@@ -173,7 +139,7 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
             var latest = Clock.Add(DateOnly.FromDateTime(problem.FedBackAt!.Value), world.ProblemLifecycle.Duration(line.Kind!.Value.ToString()));
             var later = line.Deadline!.Value.AddDays(Random.Between(20, 60));
             // More time, within the longest deadline the kind allows; the sharper measures make the change material either way.
-            var deadline = later < latest ? later : DemoClock.Later(latest, line.Deadline.Value);
+            var deadline = later < latest ? later : DemoTimeline.Later(latest, line.Deadline.Value);
             var entry = new LedgerEntry(line.Measures + DemoTexts.ChangedMeasureSuffix, line.ResponsibleLeader, line.ResponsibleDepartment, line.Kind.Value, deadline);
             var proposed = LedgerLineChange.Propose(plan, problem.Id, entry, Random.Pick(DemoTexts.LineChangeReasons), target.Liaison.Id, proposedAt);
             if (!proposed.IsSuccess)
@@ -363,7 +329,7 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
 
     private async Task SaveAsync(CancellationToken ct)
     {
-        await world.Db.SaveChangesAsync(ct);
+        await DemoSeeder.SaveDirectlyAsync(world.Db, ct);
         world.Db.ChangeTracker.Clear();
     }
 

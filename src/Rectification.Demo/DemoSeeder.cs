@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Inspections;
+using Rectification.Domain.Inspections;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Common;
 using Rectification.Domain.Plans;
@@ -35,24 +38,53 @@ public static class DemoSeeder
         }
 
         var catalog = provider.GetRequiredService<ILifecycleCatalog>();
-        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var demoClock = provider.GetRequiredService<TimeProvider>() as DemoClock
+            ?? throw new InvalidOperationException("The demo sends its commands at the story's moments: register it with AddDemoSeeding() after the clock and the current user.");
+        var now = demoClock.RealUtcNow;
         var random = new DemoRandom(Seed);
-        var clock = new DemoClock(random, provider.GetRequiredService<WorkingCalendar>(), now);
+        var clock = new DemoTimeline(random, provider.GetRequiredService<WorkingCalendar>(), now);
 
-        // One transaction: a seeding step that fails leaves no half-built city behind that the check above would then mistake for a finished one.
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        // Each command commits on its own, as it would through the API, so a seeding step that fails leaves part of a city behind:
+        // the error says so, since the check above would take it for a finished one.
+        try
+        {
+            await SeedStoryAsync(services, provider, db, catalog, demoClock, random, clock, now, logger, stopwatch);
+        }
+        catch (Exception e) when (e is InvalidOperationException or DbUpdateException)
+        {
+            logger.LogCritical(e, "Demo seeding failed part-way; the database holds part of the demo city. Start again on an empty database");
+            throw;
+        }
+    }
+
+    private static async Task SeedStoryAsync(IServiceProvider services, IServiceProvider provider, RectificationDbContext db, ILifecycleCatalog catalog,
+        DemoClock demoClock, DemoRandom random, DemoTimeline clock, DateTime now, ILogger logger, Stopwatch stopwatch)
+    {
+        var scale = provider.GetService<IConfiguration>()?.GetValue("Demo:Scale", 1.0) ?? 1.0;
+        if (scale is <= 0 or > 1)
+        {
+            throw new InvalidOperationException($"Demo:Scale is {scale}; it is a share of the full demo, above 0 and at most 1.");
+        }
+
         var organization = await SeedOrganizationAsync(db, random, clock);
         var accounts = await DemoAccounts.CreateAsync(provider.GetRequiredService<UserManager<Account>>(), organization);
-        var schedule = new DemoScheduleBuilder(random, clock, organization.Targets);
+        var schedule = new DemoScheduleBuilder(random, clock, organization.Targets, scale);
         var inspections = schedule.Build();
-        db.Rounds.AddRange(schedule.Rounds);
-        await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
 
         var steps = new DemoCaseSteps(db, catalog);
-        var world = new DemoWorld(db, steps, random, clock, catalog.Current(Problem.Lifecycle), catalog.Current(Plan.Lifecycle),
+        var commands = new DemoCommands(services, demoClock, organization.Units.ToDictionary(u => u.Id, u => u.Path));
+        var world = new DemoWorld(db, steps, commands, random, clock, catalog.Current(Problem.Lifecycle), catalog.Current(Plan.Lifecycle),
             catalog.Current(Clue.Lifecycle), organization.City);
-        var story = new DemoInspectionStory(world);
+        // Each round is created by the office three weeks before its first inspection.
+        var rounds = new Dictionary<Round, Guid>();
+        foreach (var round in schedule.Rounds)
+        {
+            var at = inspections.Where(i => i.Round == round).Min(i => i.Start).AddDays(-20).ToDateTime(new TimeOnly(1, 30), DateTimeKind.Utc);
+            rounds[round] = (await commands.SendAsync(organization.City.Office, at, new CreateRound(round.Name, round.Year, round.Number))).Id;
+        }
+
+        var story = new DemoInspectionStory(world, rounds);
         foreach (var inspection in inspections.OrderBy(i => i.Start))
         {
             await story.SeedAsync(inspection, CancellationToken.None);
@@ -65,18 +97,27 @@ public static class DemoSeeder
         await rules.SeedAsync(CancellationToken.None);
         logger.LogInformation("Receipts, line changes, common problems and evaluations seeded in {Seconds:0.0} s", (stopwatch.Elapsed - rulesStarted).TotalSeconds);
 
-        await transaction.CommitAsync();
         stopwatch.Stop();
-        await DemoSummary.LogAsync(db, logger, organization, accounts, stopwatch.Elapsed, steps.Count, now);
+        logger.LogInformation("{Commands} application commands sent in {Seconds:0.0} s ({Milliseconds:0.0} ms each)",
+            commands.Count, commands.Elapsed.TotalSeconds, commands.Count == 0 ? 0 : commands.Elapsed.TotalMilliseconds / commands.Count);
+        await DemoSummary.LogAsync(db, logger, organization, accounts, stopwatch.Elapsed, steps.Count + commands.Count, now);
     }
 
-    private static async Task<DemoOrganization> SeedOrganizationAsync(RectificationDbContext db, DemoRandom random, DemoClock clock)
+    private static async Task<DemoOrganization> SeedOrganizationAsync(RectificationDbContext db, DemoRandom random, DemoTimeline clock)
     {
         // The city and its accounts exist before the first round, which starts 33 months back.
         var organization = new DemoOrganizationBuilder(random, clock.OnWorkingDay(clock.Today.AddMonths(-36))).Build();
         db.Units.AddRange(organization.Units);
         db.Users.AddRange(organization.Users);
-        await db.SaveChangesAsync();
+        await SaveDirectlyAsync(db);
         return organization;
+    }
+
+    /// <summary>The demo's writes that no command makes (see each caller): saved in a transaction, which the audit chain needs.</summary>
+    internal static async Task SaveDirectlyAsync(RectificationDbContext db, CancellationToken ct = default)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 }

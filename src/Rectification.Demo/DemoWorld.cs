@@ -8,8 +8,9 @@ namespace Rectification.Demo;
 internal sealed record DemoWorld(
     RectificationDbContext Db,
     DemoCaseSteps Steps,
+    DemoCommands Commands,
     DemoRandom Random,
-    DemoClock Clock,
+    DemoTimeline Clock,
     LifecycleDefinition ProblemLifecycle,
     LifecycleDefinition PlanLifecycle,
     LifecycleDefinition ClueLifecycle,

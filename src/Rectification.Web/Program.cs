@@ -81,6 +81,12 @@ builder.Services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
 }));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
+if (args.Contains("--seed-demo"))
+{
+    // The demo tells its history through the application's commands, as its people at the story's moments.
+    builder.Services.AddDemoSeeding();
+}
+
 var app = builder.Build();
 
 app.UseProxyHeaders();
