@@ -1,7 +1,9 @@
 using System.Globalization;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Abstractions;
+using Rectification.Application.CommonProblems;
+using Rectification.Application.Evaluations;
+using Rectification.Application.Plans;
 using Rectification.Application.Receipts;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Common;
@@ -25,7 +27,7 @@ internal sealed record DemoRuleCounts(int Receipts, int LineChanges, int Pushes,
 /// self-check tasks (未巡先改); and effect evaluations (整改效果评价). Each object is made by its domain factory and
 /// moved by its own methods at the story's moments, so it is what the API would have left behind.
 /// </summary>
-internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, IReminderCatalog reminders, WorkingCalendar calendar, EvaluationScheme scheme)
+internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, IReminderCatalog reminders, EvaluationScheme scheme)
 {
     private const int LineChangeCount = 30;
     private const int EvaluatedInspections = 24;
@@ -111,9 +113,9 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
             .Select(p => p.Id)
             .ToListAsync(ct);
         var chosen = Random.Sample(candidates, Math.Min(LineChangeCount, candidates.Count));
-        var problems = await db.Problems.Include(p => p.Progress).Where(p => chosen.Contains(p.Id)).OrderBy(p => p.Code).ToListAsync(ct);
+        var problems = await db.Problems.AsNoTracking().Where(p => chosen.Contains(p.Id)).OrderBy(p => p.Code).ToListAsync(ct);
         var inspections = problems.Select(p => p.InspectionId).ToList();
-        var plans = await db.Plans.Include(p => p.Lines).Include(p => p.Revisions).AsSplitQuery()
+        var plans = await db.Plans.AsNoTracking().Include(p => p.Lines)
             .Where(p => inspections.Contains(p.InspectionId) && p.State == PlanStates.Accepted)
             .ToDictionaryAsync(p => p.InspectionId, ct);
         var count = 0;
@@ -141,16 +143,9 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
             // More time, within the longest deadline the kind allows; the sharper measures make the change material either way.
             var deadline = later < latest ? later : DemoTimeline.Later(latest, line.Deadline.Value);
             var entry = new LedgerEntry(line.Measures + DemoTexts.ChangedMeasureSuffix, line.ResponsibleLeader, line.ResponsibleDepartment, line.Kind.Value, deadline);
-            var proposed = LedgerLineChange.Propose(plan, problem.Id, entry, Random.Pick(DemoTexts.LineChangeReasons), target.Liaison.Id, proposedAt);
-            if (!proposed.IsSuccess)
-            {
-                throw new InvalidOperationException($"Demo seeding step refused: ProposeLedgerLineChange on {problem.Code}: {proposed.Error!.Code}");
-            }
-
-            var change = proposed.Value;
-            Identify(change, proposedAt);
-            db.LineChanges.Add(change);
-            world.Steps.Recorded(nameof(LedgerLineChange), change.Id, "ProposeLedgerLineChange", null, change.Status.ToString(), target.Liaison, proposedAt);
+            // ProposeLedgerLineChange finds the change material (a later deadline, other measures), so it waits for a decision.
+            var change = await world.Commands.SendAsync(target.Liaison, proposedAt, new ProposeLedgerLineChange(plan.Id, problem.Id, entry.Measures,
+                entry.ResponsibleLeader, entry.ResponsibleDepartment, entry.Kind, entry.Deadline, Random.Pick(DemoTexts.LineChangeReasons)), ct);
             count++;
             var decidedAt = Clock.DaysAfter(proposedAt, 1, 6);
             if (pending || !Clock.HasHappened(decidedAt))
@@ -161,18 +156,10 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
             var decider = Random.Chance(0.6) ? world.City.Office : target.Discipline;
             var accept = index % 10 < 4;
             var comment = accept ? Random.Pick(DemoTexts.LineChangeAcceptComments) : Random.Pick(DemoTexts.LineChangeRefuseComments);
-            Check(change.Decide(accept, decider.Id, decider.Role, comment, decidedAt), "DecideLedgerLineChange");
-            world.Steps.Recorded(nameof(LedgerLineChange), change.Id, "DecideLedgerLineChange", LineChangeStatus.Proposed.ToString(), change.Status.ToString(),
-                decider, decidedAt);
-            if (accept)
-            {
-                // As DecideLedgerLineChange does: the line and the problem take the new terms together.
-                Check(plan.ApplyLineChange(change, decider.Id, decider.Role, comment, decidedAt), "ApplyLineChange");
-                problem.Replan(world.ProblemLifecycle, change.After.Kind!.Value, change.After.Deadline!.Value, decidedAt);
-            }
+            // Accepted, the line and the problem's deadline take the new terms together (DecideLedgerLineChange does both).
+            await world.Commands.SendAsync(decider, decidedAt, new DecideLedgerLineChange(change.Id, accept, comment), ct);
         }
 
-        await SaveAsync(ct);
         return count;
     }
 
@@ -208,37 +195,30 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
                 pushedAt = Clock.Now.AddHours(-2);
             }
 
+            // To every other unit of the same level: PushCommonProblem leaves the problem's own unit out and opens a task for each.
             var level = targets[source.UnitId].Unit.Level;
-            var roundId = await db.Inspections.Where(i => i.Id == source.InspectionId).Select(i => i.RoundId).FirstAsync(ct);
-            var due = calendar.Add(DateOnly.FromDateTime(pushedAt), rule.AnswerWithin);
-            var push = CommonProblemPush.Push(source.Id, source.UnitId, roundId, source.Title, source.Description, source.Category,
-                Random.Pick(DemoTexts.CommonProblemNotes), office.Id, office.Role, due, pushedAt);
-            Identify(push, pushedAt);
-            db.CommonProblemPushes.Add(push);
-            world.Steps.Recorded(nameof(CommonProblemPush), push.Id, "PushCommonProblem", null, "Pushed", office, pushedAt);
-            foreach (var (target, unitIndex) in organization.Targets.Where(t => t.Unit.Level == level && t.Unit.Id != source.UnitId).OrderBy(t => t.Unit.Code)
+            var push = await world.Commands.SendAsync(office, pushedAt,
+                new PushCommonProblem(source.Id, null, null, level, Random.Pick(DemoTexts.CommonProblemNotes)), ct);
+            var opened = await db.SelfCheckTasks.AsNoTracking().Where(t => t.PushId == push.Id).Select(t => new { t.Id, t.UnitId }).ToListAsync(ct);
+            var taskOf = opened.ToDictionary(t => t.UnitId, t => t.Id);
+            foreach (var (target, unitIndex) in organization.Targets.Where(t => taskOf.ContainsKey(t.Unit.Id)).OrderBy(t => t.Unit.Code)
                 .Select((t, i) => (t, i)))
             {
-                var task = SelfCheckTask.Open(push.Id, target.Unit.Id, due);
-                Identify(task, pushedAt);
-                db.SelfCheckTasks.Add(task);
-                world.Steps.Recorded(nameof(SelfCheckTask), task.Id, "PushCommonProblem", null, task.State, office, pushedAt);
-                Answer(task, push, target, source.Severity, unitIndex);
+                await AnswerAsync(taskOf[target.Unit.Id], push, target, source.Severity, unitIndex, ct);
                 tasks++;
             }
         }
 
-        await SaveAsync(ct);
         return (sources.Count, tasks);
     }
 
     /// <summary>Most answer within the limit, a few after it, and some not at all yet.</summary>
-    private void Answer(SelfCheckTask task, CommonProblemPush push, DemoTarget target, Severity severity, int unitIndex)
+    private async Task AnswerAsync(Guid taskId, PushProgressDto push, DemoTarget target, Severity severity, int unitIndex, CancellationToken ct)
     {
         // Fixed shares by the unit's place in the list, so that a late answer and a silent unit are always there to see.
-        var limitDays = Math.Max(2, task.DueDate.DayNumber - DateOnly.FromDateTime(push.PushedAt).DayNumber);
+        var limitDays = Math.Max(2, push.DueDate.DayNumber - DateOnly.FromDateTime(push.PushedAt).DayNumber);
         var answeredAt = unitIndex % 8 == 5
-            ? Clock.DaysAfter(task.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), 1, 8)
+            ? Clock.DaysAfter(push.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), 1, 8)
             : Clock.DaysAfter(push.PushedAt, 2, limitDays - 1);
         if (unitIndex % 10 == 9 || !Clock.HasHappened(answeredAt))
         {
@@ -249,33 +229,14 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
         if (!Random.Chance(0.3))
         {
             var statement = Random.Pick(DemoTexts.NotPresentStatements).Replace("{unit}", target.Unit.Name, StringComparison.Ordinal);
-            Check(task.AnswerNotPresent(answerer.Id, answerer.UserName, statement, answeredAt), "AnswerSelfCheckNotPresent");
-            world.Steps.Recorded(nameof(SelfCheckTask), task.Id, "AnswerSelfCheckNotPresent", SelfCheckStates.Pending, task.State, answerer, answeredAt);
+            await world.Commands.SendAsync(answerer, answeredAt, new AnswerSelfCheckNotPresent(taskId, statement), ct);
             return;
         }
 
-        // As OpenSelfCheckProblem does: the push stands for the feedback, so the unit's own problem is fed back at once under a plan.
-        var day = DateOnly.FromDateTime(answeredAt);
-        var inspection = Inspection.Register(Random.NewId(answeredAt), push.RoundId, target.Unit.Id, InspectionKind.SelfCheck, "未巡先改自查", day, day);
-        world.Db.Inspections.Add(inspection);
-        var problem = Problem.Register(world.ProblemLifecycle, Random.NewId(answeredAt), inspection.Id, target.Unit.Id,
-            $"{target.Unit.Code}-ZC-{task.Id.ToString("N")[^6..]}", push.Title, $"自查发现，{target.Unit.Name}{push.Title}。", push.Category,
-            severity == Severity.Major ? Severity.Serious : Severity.General,
-            new Dossier($"对照{DemoTexts.Date(DateOnly.FromDateTime(push.PushedAt))}推送的共性问题开展自查，{target.Unit.Name}存在类似情况。", $"未巡先改：{push.Title}", ""),
-            false, answeredAt);
-        world.Steps.Created(problem, "OpenSelfCheckProblem", answerer, answeredAt);
-        var office = world.City.Office;
-        world.Steps.Fire(problem, "OpenSelfCheckProblem", ProblemTriggers.FeedBack, office, answeredAt,
-            (machine, role) => problem.FeedBack(machine, role, answeredAt));
-        var plan = Plan.Open(world.PlanLifecycle, Random.NewId(answeredAt), inspection.Id, target.Unit.Id,
-            Clock.Add(day, world.PlanLifecycle.Duration("Submission")));
-        world.Steps.Created(plan, "OpenSelfCheckProblem", answerer, answeredAt);
-        plan.Cover(problem);
-        inspection.MarkFedBack(answeredAt);
-        world.Db.Problems.Add(problem);
-        world.Db.Plans.Add(plan);
-        Check(task.AnswerOpened(answerer.Id, answerer.UserName, problem.Id, answeredAt), "OpenSelfCheckProblem");
-        world.Steps.Recorded(nameof(SelfCheckTask), task.Id, "OpenSelfCheckProblem", SelfCheckStates.Pending, task.State, answerer, answeredAt);
+        // OpenSelfCheckProblem registers the unit's own problem in a self-check inspection, fed back at once under a plan.
+        await world.Commands.SendAsync(answerer, answeredAt, new OpenSelfCheckProblem(taskId, $"自查发现，{target.Unit.Name}{push.Title}。",
+            $"对照{DemoTexts.Date(DateOnly.FromDateTime(push.PushedAt))}推送的共性问题开展自查，{target.Unit.Name}存在类似情况。",
+            severity == Severity.Major ? Severity.Serious : Severity.General), ct);
     }
 
     /// <summary>
@@ -300,10 +261,7 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
         foreach (var (inspection, index) in chosen.Select((x, i) => (x, i)))
         {
             var target = targets[inspection.UnitId];
-            var evaluation = EffectEvaluation.Open(inspection.Id, inspection.UnitId, scheme.Version);
             var at = Clock.DaysAfter(inspection.FedBackAt, 95, 130);
-            Identify(evaluation, at);
-            db.Evaluations.Add(evaluation);
             var closedShare = inspection.Problems == 0 ? 1.0 : (double)inspection.Closed / inspection.Problems;
             // Every fourth stays incomplete: a source or two has not scored yet, so it has no composite.
             var sources = index % 4 == 3 ? scheme.Sources.Take(scheme.Sources.Count - Random.Between(1, 2)) : scheme.Sources;
@@ -315,37 +273,13 @@ internal sealed class DemoRules(DemoWorld world, DemoOrganization organization, 
                     break;
                 }
 
+                // The first score opens the evaluation (RecordEvaluationScore), the last one grades it.
                 var scorer = world.ActorFor(source.By[0], target);
                 var score = Math.Round((decimal)Math.Clamp(62 + (30 * closedShare) + Random.Fraction(-6, 6), 0, 100), 1);
-                Check(evaluation.Record(scheme, source.Name, score, scorer.Id, scorer.Role, Random.Pick(DemoTexts.EvaluationComments), at), "RecordEvaluationScore");
-                world.Steps.Recorded(nameof(EffectEvaluation), evaluation.Id, "RecordEvaluationScore", null,
-                    evaluation.Composite is null ? "Scoring" : "Graded", scorer, at);
+                await world.Commands.SendAsync(scorer, at, new RecordEvaluationScore(inspection.Id, source.Name, score, Random.Pick(DemoTexts.EvaluationComments)), ct);
             }
         }
 
-        await SaveAsync(ct);
         return chosen.Count;
     }
-
-    private async Task SaveAsync(CancellationToken ct)
-    {
-        await DemoSeeder.SaveDirectlyAsync(world.Db, ct);
-        world.Db.ChangeTracker.Clear();
-    }
-
-    private static void Check(Error? refusal, string command)
-    {
-        if (refusal is not null)
-        {
-            throw new InvalidOperationException($"Demo seeding step refused: {command}: {refusal.Code} "
-                + string.Join(", ", refusal.Args.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Key}={a.Value}"))));
-        }
-    }
-
-    /// <summary>
-    /// The factories draw a version-7 id from the machine's clock; the demo redraws it from the seeded generator at the
-    /// story's moment, as it does for problems and plans, so reruns give the same ids and they sort by the story's time.
-    /// </summary>
-    private void Identify(object entity, DateTime at) =>
-        entity.GetType().GetProperty("Id", BindingFlags.Public | BindingFlags.Instance)!.SetValue(entity, Random.NewId(at));
 }

@@ -72,9 +72,8 @@ public static class DemoSeeder
         var inspections = schedule.Build();
         db.ChangeTracker.Clear();
 
-        var steps = new DemoCaseSteps(db, catalog);
         var commands = new DemoCommands(services, demoClock, organization.Units.ToDictionary(u => u.Id, u => u.Path));
-        var world = new DemoWorld(db, steps, commands, random, clock, catalog.Current(Problem.Lifecycle), catalog.Current(Plan.Lifecycle),
+        var world = new DemoWorld(db, commands, random, clock, catalog.Current(Problem.Lifecycle), catalog.Current(Plan.Lifecycle),
             catalog.Current(Clue.Lifecycle), organization.City);
         // Each round is created by the office three weeks before its first inspection.
         var rounds = new Dictionary<Round, Guid>();
@@ -91,7 +90,7 @@ public static class DemoSeeder
         }
 
         // The rules beside the lifecycles read the finished stories (feedbacks, returned plans, sheets, accepted plans), so they come last.
-        var rules = new DemoRules(world, organization, provider.GetRequiredService<IReminderCatalog>(), provider.GetRequiredService<WorkingCalendar>(),
+        var rules = new DemoRules(world, organization, provider.GetRequiredService<IReminderCatalog>(),
             provider.GetRequiredService<IEvaluationCatalog>().Scheme);
         var rulesStarted = stopwatch.Elapsed;
         await rules.SeedAsync(CancellationToken.None);
@@ -100,7 +99,7 @@ public static class DemoSeeder
         stopwatch.Stop();
         logger.LogInformation("{Commands} application commands sent in {Seconds:0.0} s ({Milliseconds:0.0} ms each)",
             commands.Count, commands.Elapsed.TotalSeconds, commands.Count == 0 ? 0 : commands.Elapsed.TotalMilliseconds / commands.Count);
-        await DemoSummary.LogAsync(db, logger, organization, accounts, stopwatch.Elapsed, steps.Count + commands.Count, now);
+        await DemoSummary.LogAsync(db, logger, organization, accounts, stopwatch.Elapsed, commands.Count, now);
     }
 
     private static async Task<DemoOrganization> SeedOrganizationAsync(RectificationDbContext db, DemoRandom random, DemoTimeline clock)

@@ -4,10 +4,9 @@ using Rectification.Infrastructure.Persistence;
 
 namespace Rectification.Demo;
 
-/// <summary>What every part of the demo story shares: the database, the step runner, chance, time, the definitions and the city desk.</summary>
+/// <summary>What every part of the demo story shares: the database (to read), the commands, chance, time, the definitions and the city desk.</summary>
 internal sealed record DemoWorld(
     RectificationDbContext Db,
-    DemoCaseSteps Steps,
     DemoCommands Commands,
     DemoRandom Random,
     DemoTimeline Clock,

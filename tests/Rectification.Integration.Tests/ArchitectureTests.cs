@@ -41,7 +41,6 @@ public sealed class ArchitectureTests
     /// </summary>
     private static readonly string[] DemoTypesStillReachingPersistence =
     [
-        "Rectification.Demo.DemoCaseSteps",
         "Rectification.Demo.DemoInspectionStory",
         "Rectification.Demo.DemoRules",
         "Rectification.Demo.DemoSeeder",
