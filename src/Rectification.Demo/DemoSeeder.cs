@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Rectification.Application.Abstractions;
 using Rectification.Application.Inspections;
+using Rectification.Application.Organization;
 using Rectification.Domain.Inspections;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Common;
@@ -66,13 +67,14 @@ public static class DemoSeeder
             throw new InvalidOperationException($"Demo:Scale is {scale}; it is a share of the full demo, above 0 and at most 1.");
         }
 
-        var organization = await SeedOrganizationAsync(db, random, clock);
+        var unitPaths = new Dictionary<Guid, string>();
+        var commands = new DemoCommands(services, demoClock, unitPaths);
+        var organization = await SeedOrganizationAsync(db, commands, unitPaths, random, clock);
         var accounts = await DemoAccounts.CreateAsync(provider.GetRequiredService<UserManager<Account>>(), organization);
         var schedule = new DemoScheduleBuilder(random, clock, organization.Targets, scale);
         var inspections = schedule.Build();
         db.ChangeTracker.Clear();
 
-        var commands = new DemoCommands(services, demoClock, organization.Units.ToDictionary(u => u.Id, u => u.Path));
         var world = new DemoWorld(db, commands, random, clock, catalog.Current(Problem.Lifecycle), catalog.Current(Plan.Lifecycle),
             catalog.Current(Clue.Lifecycle), organization.City);
         // Each round is created by the office three weeks before its first inspection.
@@ -102,13 +104,36 @@ public static class DemoSeeder
         await DemoSummary.LogAsync(db, logger, organization, accounts, stopwatch.Elapsed, commands.Count, now);
     }
 
-    private static async Task<DemoOrganization> SeedOrganizationAsync(RectificationDbContext db, DemoRandom random, DemoTimeline clock)
+    private static async Task<DemoOrganization> SeedOrganizationAsync(RectificationDbContext db, DemoCommands commands, Dictionary<Guid, string> unitPaths,
+        DemoRandom random, DemoTimeline clock)
     {
         // The city and its accounts exist before the first round, which starts 33 months back.
-        var organization = new DemoOrganizationBuilder(random, clock.OnWorkingDay(clock.Today.AddMonths(-36))).Build();
-        db.Units.AddRange(organization.Units);
-        db.Users.AddRange(organization.Users);
+        var createdAt = clock.OnWorkingDay(clock.Today.AddMonths(-36));
+        var planned = new DemoOrganizationBuilder(random, createdAt).Build();
+
+        // Written directly: no command creates the first unit (CreateUnit needs a parent) or its administrator (CreateAccount needs one).
+        var admin = planned.City.Admin;
+        db.Units.Add(planned.Root);
+        db.Users.Add(admin);
         await SaveDirectlyAsync(db);
+        db.ChangeTracker.Clear();
+        unitPaths[planned.Root.Id] = planned.Root.Path;
+
+        // Every other unit through CreateUnit, as the administrator, parents first; the handler draws the ids.
+        var ids = new Dictionary<Guid, Guid> { [planned.Root.Id] = planned.Root.Id };
+        foreach (var unit in planned.Units.Where(u => u.ParentId is not null))
+        {
+            var created = await commands.SendAsync(admin, createdAt, new CreateUnit(ids[unit.ParentId!.Value], unit.Code, unit.Name, unit.Level));
+            ids[unit.Id] = created.Id;
+            unitPaths[created.Id] = created.Path;
+        }
+
+        var organization = planned.WithUnits(ids, await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id));
+        // Written directly too: the only command that adds a user (CreateAccount) also gives them a sign-in account with a
+        // password, and the demo gives accounts to a few users only (DemoAccounts); the rest are people to address and act as.
+        db.Users.AddRange(organization.Users.Where(u => u.Id != admin.Id));
+        await SaveDirectlyAsync(db);
+        db.ChangeTracker.Clear();
         return organization;
     }
 
