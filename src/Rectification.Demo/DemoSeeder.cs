@@ -6,6 +6,7 @@ using Rectification.Application.Abstractions;
 using Rectification.Application.Inspections;
 using Rectification.Application.Organization;
 using Rectification.Domain.Inspections;
+using Rectification.Domain.Auditing;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Common;
 using Rectification.Domain.Plans;
@@ -97,6 +98,13 @@ public static class DemoSeeder
         var rulesStarted = stopwatch.Elapsed;
         await rules.SeedAsync(CancellationToken.None);
         logger.LogInformation("Receipts, line changes, common problems and evaluations seeded in {Seconds:0.0} s", (stopwatch.Elapsed - rulesStarted).TotalSeconds);
+
+        // The commands queued the mails their steps call for, as they must; but this is history, and a dispatcher would mail
+        // thousands of stale messages on the first start. Only those of the last day are left to be delivered.
+        var recent = now.AddDays(-1);
+        var stale = await db.Outbox.Where(o => o.Status == OutboxStatus.Pending && o.CreatedAt < recent).ExecuteDeleteAsync();
+        logger.LogInformation("{Stale} notifications of the demo's history were not kept for delivery; {Recent} of the last day were",
+            stale, await db.Outbox.CountAsync(o => o.Status == OutboxStatus.Pending));
 
         stopwatch.Stop();
         logger.LogInformation("{Commands} application commands sent in {Seconds:0.0} s ({Milliseconds:0.0} ms each)",
