@@ -39,7 +39,7 @@ internal sealed class DemoInspectionStory(DemoWorld world, IReadOnlyDictionary<R
             new RegisterInspection(rounds[spec.Round], spec.Target.Unit.Id, spec.Kind, spec.GroupName, spec.Start, spec.End), ct);
         registered[spec.Id] = inspection.Id;
         var problems = await RegisterProblemsAsync(spec, inspection.Id, ct);
-        var planId = await FeedBackDuringInspectionAsync(spec, inspection.Id, problems, ct);
+        await FeedBackDuringInspectionAsync(spec, problems, ct);
         if (spec.LookBackOf is { } original)
         {
             await ReopenAsync(spec, inspection.Id, original, ct);
@@ -55,10 +55,6 @@ internal sealed class DemoInspectionStory(DemoWorld world, IReadOnlyDictionary<R
             }
 
             await RunPlanAsync(spec, feedback.PlanId, feedback.PlanDue, problems, meeting, ct);
-        }
-        else if (planId is not null)
-        {
-            // Fed back during the inspection only: the plan waits for the meeting.
         }
 
         await clues.HandOverAsync(spec, inspection.Id, problems, ct);
@@ -123,9 +119,8 @@ internal sealed class DemoInspectionStory(DemoWorld world, IReadOnlyDictionary<R
     }
 
     /// <summary>边巡边改: a problem raised during the inspection is fed back on its own days later, which opens the unit's plan early.</summary>
-    private async Task<Guid?> FeedBackDuringInspectionAsync(InspectionSpec spec, Guid inspectionId, List<DemoProblem> problems, CancellationToken ct)
+    private async Task FeedBackDuringInspectionAsync(InspectionSpec spec, List<DemoProblem> problems, CancellationToken ct)
     {
-        var fedBack = false;
         foreach (var problem in problems.Where(p => p.RaisedDuringInspection))
         {
             var at = Clock.DaysAfter(problem.RegisteredAt, 1, 3);
@@ -137,10 +132,7 @@ internal sealed class DemoInspectionStory(DemoWorld world, IReadOnlyDictionary<R
             // FeedBackProblem opens the plan at the first one and covers the problem by it.
             problem.Update(await world.Commands.SendAsync(world.City.Group, at, new FeedBackProblem(problem.Id), ct));
             problem.FedBack(at);
-            fedBack = true;
         }
-
-        return fedBack ? await world.Db.Plans.AsNoTracking().Where(p => p.InspectionId == inspectionId).Select(p => p.Id).SingleAsync(ct) : null;
     }
 
     /// <summary>整改方案: the unit fills its ledger and submits; the plan is screened, returned once in a while, and accepted.</summary>
