@@ -12,7 +12,7 @@ using Rectification.Infrastructure.Jobs;
 using Rectification.Infrastructure.Lifecycles;
 using Rectification.Infrastructure.Persistence;
 using Rectification.Web;
-using Rectification.Web.Demo;
+using Rectification.Demo;
 using Rectification.Web.Endpoints;
 using Rectification.Web.Security;
 using Scalar.AspNetCore;
@@ -84,6 +84,12 @@ builder.Services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
     return Task.CompletedTask;
 }));
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+if (args.Contains("--seed-demo"))
+{
+    // The demo tells its history through the application's commands, as its people at the story's moments.
+    builder.Services.AddDemoSeeding();
+}
 
 var app = builder.Build();
 

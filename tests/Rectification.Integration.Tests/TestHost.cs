@@ -68,9 +68,10 @@ public sealed class TestHost(DatabaseOptions database, IReadOnlyDictionary<strin
                 .AddPolicyScheme(TestScheme, "Test header, else the product's schemes", o => o.ForwardDefaultSelector = context =>
                     context.Request.Headers.ContainsKey(DemoHeaderAuthentication.Header) ? DemoHeaderAuthentication.SchemeName : SecurityRegistration.PolicyScheme);
             services.Configure<AuthenticationOptions>(o => o.DefaultScheme = TestScheme);
-            configureServices?.Invoke(services);
             services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TestActor>().User
                 ?? ActivatorUtilities.CreateInstance<HttpCurrentUser>(sp));
+            // Last, so that a suite can wrap what the host registered, the clock and the current user included.
+            configureServices?.Invoke(services);
         });
     }
 

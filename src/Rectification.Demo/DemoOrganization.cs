@@ -1,6 +1,6 @@
 using Rectification.Domain.Organization;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>The city-level accounts: the inspection office and groups, the supervising bodies, leadership, the administrator.</summary>
 internal sealed record DemoDesk(UserAccount Office, UserAccount Group, UserAccount Discipline, UserAccount Organization, UserAccount Leadership, UserAccount Admin);
@@ -12,7 +12,27 @@ internal sealed record DemoDesk(UserAccount Office, UserAccount Group, UserAccou
 internal sealed record DemoTarget(Unit Unit, Unit District, bool InCounty, string LeaderName, string LeaderTitle,
     UserAccount Leader, UserAccount Liaison, UserAccount Discipline, UserAccount Organization);
 
-internal sealed record DemoOrganization(Unit Root, IReadOnlyList<Unit> Units, IReadOnlyList<UserAccount> Users, DemoDesk City, IReadOnlyList<DemoTarget> Targets);
+internal sealed record DemoOrganization(Unit Root, IReadOnlyList<Unit> Units, IReadOnlyList<UserAccount> Users, DemoDesk City, IReadOnlyList<DemoTarget> Targets)
+{
+    /// <summary>
+    /// The same city with the units as CreateUnit saved them (their ids are the handler's): every user and target points at
+    /// the saved unit of the same place.
+    /// </summary>
+    public DemoOrganization WithUnits(IReadOnlyDictionary<Guid, Guid> ids, IReadOnlyDictionary<Guid, Unit> saved)
+    {
+        Unit UnitOf(Unit planned) => saved[ids[planned.Id]];
+        var users = Users.ToDictionary(u => u.Id,
+            u => u.UnitId == Root.Id ? u : UserAccount.Create(u.Id, u.UserName, u.DisplayName, u.Email, u.Role, ids[u.UnitId], u.PreferredLanguage));
+        UserAccount UserOf(UserAccount planned) => users[planned.Id];
+        var city = new DemoDesk(UserOf(City.Office), UserOf(City.Group), UserOf(City.Discipline), UserOf(City.Organization), UserOf(City.Leadership), UserOf(City.Admin));
+        var targets = Targets.Select(t => t with
+        {
+            Unit = UnitOf(t.Unit), District = UnitOf(t.District), Leader = UserOf(t.Leader), Liaison = UserOf(t.Liaison),
+            Discipline = UserOf(t.Discipline), Organization = UserOf(t.Organization),
+        }).ToList();
+        return new DemoOrganization(UnitOf(Root), Units.Select(UnitOf).ToList(), Users.Select(UserOf).ToList(), city, targets);
+    }
+}
 
 /// <summary>
 /// Builds a fictional city, 西明市 (code XM), with eight districts and counties and about ten units under each.

@@ -1,8 +1,9 @@
+using Rectification.Application.Problems;
 using Rectification.Domain.Lifecycles;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>
 /// One problem from the start of rectification to closure: progress reports with evidence, submission, the
@@ -15,32 +16,26 @@ internal sealed class DemoRectification(DemoWorld world)
     private const double RejectionShare = 0.05;
 
     private DemoRandom Random => world.Random;
-    private DemoClock Clock => world.Clock;
+    private DemoTimeline Clock => world.Clock;
 
-    /// <summary>Fired when the plan is accepted: the problem enters rectification on its ledger line's terms.</summary>
-    public void Start(Problem problem, DemoTarget target, RectificationKind kind, DateOnly deadline, DateTime acceptedAt)
-    {
-        world.Steps.Fire(problem, "AcceptPlan", ProblemTriggers.StartRectification, null, acceptedAt,
-            (machine, _) => problem.StartRectification(machine, kind, deadline, acceptedAt));
-        Run(problem, target, acceptedAt, kind, FinalText(problem));
-    }
+    /// <summary>After AcceptPlan has started rectification on the line's terms: reports, submission, review and closure.</summary>
+    public Task RunAsync(DemoProblem problem, DemoTarget target, RectificationKind kind, DateTime acceptedAt, CancellationToken ct) =>
+        RunAsync(problem, target, acceptedAt, kind, FinalText(problem), ct);
 
     /// <summary>A look-back (回头看) finds the problem not truly fixed: it goes back into rectification (深化整改) with a new deadline.</summary>
-    public void Reopen(Problem problem, DemoTarget target, Guid lookBackId, DateTime at)
+    public async Task ReopenAsync(DemoProblem problem, DemoTarget target, Guid lookBackId, DateTime at, CancellationToken ct)
     {
-        var group = world.City.Group;
         var deadline = DateOnly.FromDateTime(at).AddDays(Random.Between(60, 120));
         var reason = Random.Pick(DemoTexts.ReopenReasons);
-        world.Steps.Fire(problem, "ReopenProblem", ProblemTriggers.Reopen, group, at,
-            (machine, role) => problem.Reopen(machine, role, group.Id, reason, deadline, lookBackId, at));
-        Run(problem, target, at, RectificationKind.TimeLimited, DemoTexts.ReopenedReport);
+        problem.Update(await world.Commands.SendAsync(world.City.Group, at, new ReopenProblem(problem.Id, reason, deadline, lookBackId), ct));
+        await RunAsync(problem, target, at, RectificationKind.TimeLimited, DemoTexts.ReopenedReport, ct);
     }
 
     /// <summary>An immediate (立行立改) problem is often fixed and reported before the plan is even accepted.</summary>
-    public void ReportEarly(Problem problem, DemoTarget target, DateTime at) =>
-        Report(problem, target, at, Random.Pick(DemoTexts.ImmediateReports), 100, DemoTexts.FinalMilestone, 1);
+    public Task ReportEarlyAsync(DemoProblem problem, DemoTarget target, DateTime at, CancellationToken ct) =>
+        ReportAsync(problem, target, at, Random.Pick(DemoTexts.ImmediateReports), 100, DemoTexts.FinalMilestone, 1, ct);
 
-    private void Run(Problem problem, DemoTarget target, DateTime startedAt, RectificationKind kind, string finalText)
+    private async Task RunAsync(DemoProblem problem, DemoTarget target, DateTime startedAt, RectificationKind kind, string finalText, CancellationToken ct)
     {
         var finishAt = FinishTime(kind, startedAt, problem.Deadline!.Value);
         foreach (var (at, percent) in InterimReports(kind, startedAt, finishAt))
@@ -51,7 +46,7 @@ internal sealed class DemoRectification(DemoWorld world)
             }
 
             var (text, milestone) = InterimText(kind, percent);
-            Report(problem, target, at, text, percent, milestone, Random.Between(0, 1));
+            await ReportAsync(problem, target, at, text, percent, milestone, Random.Between(0, 1), ct);
         }
 
         if (!Clock.HasHappened(finishAt))
@@ -59,27 +54,26 @@ internal sealed class DemoRectification(DemoWorld world)
             return;
         }
 
-        Report(problem, target, finishAt, finalText, 100, DemoTexts.FinalMilestone, Random.Between(1, 3));
-        Submit(problem, target, Clock.MinutesAfter(finishAt, 5, 90), mayBeRejected: true);
+        await ReportAsync(problem, target, finishAt, finalText, 100, DemoTexts.FinalMilestone, Random.Between(1, 3), ct);
+        await SubmitAsync(problem, target, Clock.MinutesAfter(finishAt, 5, 90), mayBeRejected: true, ct);
     }
 
-    private void Submit(Problem problem, DemoTarget target, DateTime at, bool mayBeRejected)
+    private async Task SubmitAsync(DemoProblem problem, DemoTarget target, DateTime at, bool mayBeRejected, CancellationToken ct)
     {
         if (!Clock.HasHappened(at))
         {
             return;
         }
 
-        world.Steps.Fire(problem, "SubmitForReview", ProblemTriggers.SubmitForReview, target.Liaison, at,
-            (machine, role) => problem.SubmitForReview(machine, role));
-        Review(problem, target, at, mayBeRejected);
+        await world.Commands.SendAsync(target.Liaison, at, new SubmitForReview(problem.Id), ct);
+        await ReviewAsync(problem, target, at, mayBeRejected, ct);
     }
 
     /// <summary>三方签字 (四方会审 for a major problem): each required party signs; one of them may send it back instead.</summary>
-    private void Review(Problem problem, DemoTarget target, DateTime submittedAt, bool mayBeRejected)
+    private async Task ReviewAsync(DemoProblem problem, DemoTarget target, DateTime submittedAt, bool mayBeRejected, CancellationToken ct)
     {
         var definition = world.ProblemLifecycle;
-        var parties = problem.RequiredParties(definition).ToList();
+        var parties = (definition.SignOff?.RequiredFor(problem.Severity.ToString()) ?? []).ToList();
         if (definition.SignOff?.Order != SignOffOrder.Sequential)
         {
             parties = Random.Shuffle(parties);
@@ -98,12 +92,10 @@ internal sealed class DemoRectification(DemoWorld world)
             var signer = world.ActorFor(party, target);
             var approve = party != rejecting;
             var comment = approve ? DemoTexts.ApprovalComment(party) : Random.Pick(DemoTexts.RejectionComments);
-            var signedAt = at;
-            world.Steps.Fire(problem, "SignOffProblem", approve ? ProblemTriggers.SignOff : ProblemTriggers.RejectReview, signer, signedAt,
-                (machine, role) => problem.Sign(machine, role, signer.Id, approve, comment, signedAt));
+            await world.Commands.SendAsync(signer, at, new SignOffProblem(problem.Id, approve, comment), ct);
             if (!approve)
             {
-                Rework(problem, target, signedAt);
+                await ReworkAsync(problem, target, at, ct);
                 return;
             }
         }
@@ -111,12 +103,11 @@ internal sealed class DemoRectification(DemoWorld world)
         var closeAt = Clock.DaysAfter(at, 1, 5);
         if (Clock.HasHappened(closeAt))
         {
-            world.Steps.Fire(problem, "CloseProblem", ProblemTriggers.Close, world.City.Office, closeAt,
-                (machine, role) => problem.Close(machine, role, closeAt));
+            await world.Commands.SendAsync(world.City.Office, closeAt, new CloseProblem(problem.Id), ct);
         }
     }
 
-    private void Rework(Problem problem, DemoTarget target, DateTime rejectedAt)
+    private async Task ReworkAsync(DemoProblem problem, DemoTarget target, DateTime rejectedAt, CancellationToken ct)
     {
         var at = Clock.DaysAfter(rejectedAt, 5, 20);
         if (!Clock.HasHappened(at))
@@ -124,17 +115,18 @@ internal sealed class DemoRectification(DemoWorld world)
             return;
         }
 
-        Report(problem, target, at, DemoTexts.ReworkReport, 100, DemoTexts.FinalMilestone, Random.Between(1, 2));
-        Submit(problem, target, Clock.MinutesAfter(at, 5, 90), mayBeRejected: false);
+        await ReportAsync(problem, target, at, DemoTexts.ReworkReport, 100, DemoTexts.FinalMilestone, Random.Between(1, 2), ct);
+        await SubmitAsync(problem, target, Clock.MinutesAfter(at, 5, 90), mayBeRejected: false, ct);
     }
 
-    private void Report(Problem problem, DemoTarget target, DateTime at, string text, int percent, string milestone, int evidenceCount)
+    private async Task ReportAsync(DemoProblem problem, DemoTarget target, DateTime at, string text, int percent, string milestone, int evidenceCount,
+        CancellationToken ct)
     {
+        // Material kept elsewhere, named with the hash the unit computed: the demo uploads no files.
         var evidence = Random.Sample(DemoTexts.EvidenceFiles, evidenceCount)
-            .Select(file => new EvidenceRef($"{problem.Code}-{file}", DemoRandom.FakeSha256($"{problem.Id}/{at:O}/{file}")))
+            .Select(file => new EvidenceInput($"{problem.Code}-{file}", DemoRandom.FakeSha256($"{problem.Id}/{at:O}/{file}")))
             .ToList();
-        world.Steps.Fire(problem, "ReportProgress", ProblemTriggers.ReportProgress, target.Liaison, at,
-            (machine, role) => problem.ReportProgress(machine, role, target.Liaison.Id, text, percent, milestone, evidence, at));
+        await world.Commands.SendAsync(target.Liaison, at, new ReportProgress(problem.Id, text, percent, milestone, evidence), ct);
     }
 
     /// <summary>Immediate problems are done in days; others well before their deadline, except a few that run late.</summary>
@@ -148,7 +140,7 @@ internal sealed class DemoRectification(DemoWorld world)
         var due = deadline.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         if (Random.Chance(LateShare))
         {
-            return Clock.DaysAfter(DemoClock.Later(startedAt, due), 3, 90);
+            return Clock.DaysAfter(DemoTimeline.Later(startedAt, due), 3, 90);
         }
 
         var span = deadline.DayNumber - DateOnly.FromDateTime(startedAt).DayNumber;
@@ -196,7 +188,7 @@ internal sealed class DemoRectification(DemoWorld world)
         return (text, milestone);
     }
 
-    private string FinalText(Problem problem)
+    private string FinalText(DemoProblem problem)
     {
         var theme = DemoTexts.Themes.First(t => t.Category == problem.Category);
         return DemoTexts.FinalReport.Replace("{measure}", Random.Pick(theme.Measures), StringComparison.Ordinal);

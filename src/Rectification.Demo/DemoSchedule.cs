@@ -1,7 +1,7 @@
 using Rectification.Domain.Inspections;
 using Rectification.Domain.Organization;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>How far the most recent inspections have got: these give the demo cases in every early state.</summary>
 internal enum LiveStage
@@ -29,7 +29,7 @@ internal sealed record InspectionSpec(Guid Id, Round Round, DemoTarget Target, I
 /// a year, the newest a few months old. Seeded in late 2026 this gives 2024 rounds 1-3, 2025 rounds 1-3 and
 /// 2026 rounds 1-2.
 /// </summary>
-internal sealed class DemoScheduleBuilder(DemoRandom random, DemoClock clock, IReadOnlyList<DemoTarget> targets)
+internal sealed class DemoScheduleBuilder(DemoRandom random, DemoTimeline clock, IReadOnlyList<DemoTarget> targets, double scale = 1.0)
 {
     // Regular, special, mobile and look-back inspections per round, oldest round first.
     private static readonly (int Regular, int Special, int Mobile, bool LookBack)[] Composition =
@@ -125,14 +125,14 @@ internal sealed class DemoScheduleBuilder(DemoRandom random, DemoClock clock, IR
         var original = random.Pick(inspections.Where(i => i.Round == earlierRound && i.Kind == InspectionKind.Regular).ToList());
         var (begin, end, feedback) = Timing(InspectionKind.LookBack, start, LiveStage.None);
         inspections.Add(new InspectionSpec(random.NewId(clock.OnWorkingDay(begin)), round, original.Target, InspectionKind.LookBack,
-            $"{DemoTexts.Group(group)}（回头看）", begin, end, feedback, random.Between(6, 12), random.Between(0, 2), LiveStage.None, original));
+            $"{DemoTexts.Group(group)}（回头看）", begin, end, feedback, Scaled(random.Between(6, 12), LiveStage.None), random.Between(0, 2), LiveStage.None, original));
     }
 
     private void Add(Round round, DemoTarget target, InspectionKind kind, string groupName, DateOnly roundStart, LiveStage stage)
     {
         var (start, end, feedback) = Timing(kind, roundStart, stage);
         inspections.Add(new InspectionSpec(random.NewId(clock.OnWorkingDay(start)), round, target, kind, groupName, start, end, feedback,
-            ProblemCount(kind, stage), ClueCount(kind), stage, null));
+            Scaled(ProblemCount(kind, stage), stage), Scaled(ClueCount(kind), stage), stage, null));
     }
 
     /// <summary>On site for one to two months, fed back within a month after (巡察结束后一个月内反馈).</summary>
@@ -161,6 +161,13 @@ internal sealed class DemoScheduleBuilder(DemoRandom random, DemoClock clock, IR
         var end = start.AddDays(onSite);
         return (start, end, clock.OnWorkingDay(end.AddDays(random.Between(15, 30))));
     }
+
+    /// <summary>
+    /// Demo:Scale shrinks the finished inspections (their problems and clues), which hold nearly all of the history; the current
+    /// round keeps its size, so every early state is still there to see. Drawn first and scaled after, so the story stays the same.
+    /// </summary>
+    private int Scaled(int count, LiveStage stage) =>
+        stage != LiveStage.None || scale >= 1.0 ? count : Math.Max(2, (int)Math.Round(count * scale, MidpointRounding.AwayFromZero));
 
     private int ProblemCount(InspectionKind kind, LiveStage stage) => stage switch
     {

@@ -1,69 +1,68 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Rectification.Application.Inspections;
+using Rectification.Application.Plans;
+using Rectification.Application.Problems;
 using Rectification.Domain.Inspections;
 using Rectification.Domain.Plans;
 using Rectification.Domain.Problems;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>When the unit submits its plan, whether it is returned once, and when it is accepted.</summary>
 internal sealed record PlanSchedule(DateTime SubmitAt, DateTime? ReturnAt, DateTime? ResubmitAt, DateTime AcceptAt);
 
 /// <summary>
-/// One inspection from registration to the present: problems found on site, some fed back at once (边巡边改),
-/// the feedback meeting, the plan and its ledger through screening, rectification of each problem, clues
-/// handed over, and for a look-back the reopening of earlier problems. Saved as one batch.
+/// One inspection from registration to the present, told through the application's commands: problems found on site, some
+/// fed back at once (边巡边改), the feedback meeting, the plan and its ledger through screening, rectification of each
+/// problem, clues handed over, and for a look-back the reopening of earlier problems.
 /// </summary>
-internal sealed class DemoInspectionStory(DemoWorld world)
+internal sealed class DemoInspectionStory(DemoWorld world, IReadOnlyDictionary<Round, Guid> rounds)
 {
     private const double ReturnedPlanShare = 0.25;
-    // 边巡边改 happens in some inspections, not all: a problem fed back on its own opens the plan, and the plan's
-    // submission window is counted from that first feedback (as PlanOpener does), so it is used sparingly.
+    // 边巡边改 happens in some inspections, not all: a problem fed back on its own opens the plan, so it is used sparingly.
     private const double RaisedDuringInspectionShare = 0.15;
 
     private static readonly (Severity Value, double Weight)[] SeverityShares = [(Severity.General, 64), (Severity.Serious, 28), (Severity.Major, 8)];
 
     private readonly DemoRectification rectification = new(world);
     private readonly DemoClues clues = new(world);
+    private readonly Dictionary<Guid, Guid> registered = [];
 
     private DemoRandom Random => world.Random;
-    private DemoClock Clock => world.Clock;
+    private DemoTimeline Clock => world.Clock;
 
     public async Task SeedAsync(InspectionSpec spec, CancellationToken ct)
     {
-        var db = world.Db;
-        var inspection = Inspection.Register(spec.Id, spec.Round.Id, spec.Target.Unit.Id, spec.Kind, spec.GroupName, spec.Start, spec.End);
-        db.Inspections.Add(inspection);
-        var problems = RegisterProblems(spec);
-        var plan = FeedBackDuringInspection(spec, problems);
+        // The office registers the inspection a week before the group arrives.
+        var inspection = await world.Commands.SendAsync(world.City.Office, spec.Start.AddDays(-7).ToDateTime(new TimeOnly(1, 30), DateTimeKind.Utc),
+            new RegisterInspection(rounds[spec.Round], spec.Target.Unit.Id, spec.Kind, spec.GroupName, spec.Start, spec.End), ct);
+        registered[spec.Id] = inspection.Id;
+        var problems = await RegisterProblemsAsync(spec, inspection.Id, ct);
+        await FeedBackDuringInspectionAsync(spec, problems, ct);
         if (spec.LookBackOf is { } original)
         {
-            await ReopenAsync(spec, original, ct);
+            await ReopenAsync(spec, inspection.Id, original, ct);
         }
 
-        if (spec.FeedbackAt is { } meeting && Clock.HasHappened(meeting))
+        if (spec.FeedbackAt is { } meeting && Clock.HasHappened(meeting) && problems.Any(p => p.State == ProblemStates.Registered))
         {
-            plan = HoldFeedbackMeeting(spec, inspection, plan, problems, meeting);
-            RunPlan(spec, plan, problems, meeting);
+            // 反馈: FeedBackInspection feeds back every problem still registered, covers it by the plan and starts its submission window.
+            var feedback = await world.Commands.SendAsync(world.City.Group, meeting, new FeedBackInspection(inspection.Id), ct);
+            foreach (var problem in problems.Where(p => p.State == ProblemStates.Registered))
+            {
+                problem.FedBack(meeting);
+            }
+
+            await RunPlanAsync(spec, feedback.PlanId, feedback.PlanDue, problems, meeting, ct);
         }
 
-        var handedOver = clues.HandOver(spec, problems);
-
-        // Added once their story is told: Add walks the whole graph, so every report, signature and ledger line is inserted with them.
-        db.Problems.AddRange(problems);
-        db.Clues.AddRange(handedOver);
-        if (plan is not null)
-        {
-            db.Plans.Add(plan);
-        }
-
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        await clues.HandOverAsync(spec, inspection.Id, problems, ct);
     }
 
-    private List<Problem> RegisterProblems(InspectionSpec spec)
+    private async Task<List<DemoProblem>> RegisterProblemsAsync(InspectionSpec spec, Guid inspectionId, CancellationToken ct)
     {
-        var lastDay = DemoClock.Earlier(spec.End, Clock.Today);
+        var lastDay = DemoTimeline.Earlier(spec.End, Clock.Today);
         var times = Enumerable.Range(0, spec.ProblemCount)
             .Select(_ => Clock.OnWorkingDay(Clock.DayBetween(spec.Start.AddDays(2), lastDay)))
             .Where(Clock.HasHappened)
@@ -72,23 +71,29 @@ internal sealed class DemoInspectionStory(DemoWorld world)
         var raisedDuring = spec.Kind is InspectionKind.Regular or InspectionKind.Mobile && Random.Chance(RaisedDuringInspectionShare)
             ? Random.Sample(Enumerable.Range(0, times.Count), Random.Between(1, 2)).ToHashSet()
             : [];
-        return times.Select((at, index) => RegisterProblem(spec, index + 1, at, raisedDuring.Contains(index))).ToList();
+        var problems = new List<DemoProblem>();
+        foreach (var (at, index) in times.Select((at, index) => (at, index)))
+        {
+            problems.Add(await RegisterProblemAsync(spec, inspectionId, index + 1, at, raisedDuring.Contains(index), ct));
+        }
+
+        return problems;
     }
 
-    private Problem RegisterProblem(InspectionSpec spec, int number, DateTime at, bool raisedDuring)
+    private async Task<DemoProblem> RegisterProblemAsync(InspectionSpec spec, Guid inspectionId, int number, DateTime at, bool raisedDuring, CancellationToken ct)
     {
         var unit = spec.Target.Unit;
         var theme = PickTheme(spec);
         var title = Random.Pick(theme.Titles);
         var detail = Figures(Random.Pick(theme.Details), spec.Start.Year);
-        var dossier = new Dossier(
+        var severity = Random.Weighted(SeverityShares);
+        var registeredProblem = await world.Commands.SendAsync(world.City.Group, at, new RegisterProblem(inspectionId, title, $"巡察发现，{unit.Name}{title}。",
+            theme.Category, severity,
             $"巡察组调阅{unit.Name}{spec.Start.Year - 2}年以来会议记录、财务凭证等资料{Random.Between(80, 600)}份，个别谈话{Random.Between(20, 90)}人次。经核实，{detail}",
             $"依据{theme.Basis}等有关规定，该问题属于{theme.Category}方面问题。",
-            $"{DemoTexts.Date(spec.Start)}巡察组进驻后，通过个别谈话、调阅资料、下沉走访发现该问题；{DemoTexts.Date(DateOnly.FromDateTime(at))}听取{unit.Name}主要负责人解释说明，{Random.Pick(DemoTexts.Explanations)}。");
-        var problem = Problem.Register(world.ProblemLifecycle, Random.NewId(at), spec.Id, unit.Id, $"{unit.Code}-{spec.Start.Year}-{number:000}",
-            title, $"巡察发现，{unit.Name}{title}。", theme.Category, Random.Weighted(SeverityShares), dossier, raisedDuring, at);
-        world.Steps.Created(problem, "RegisterProblem", world.City.Group, at);
-        return problem;
+            $"{DemoTexts.Date(spec.Start)}巡察组进驻后，通过个别谈话、调阅资料、下沉走访发现该问题；{DemoTexts.Date(DateOnly.FromDateTime(at))}听取{unit.Name}主要负责人解释说明，{Random.Pick(DemoTexts.Explanations)}。",
+            raisedDuring, $"{unit.Code}-{spec.Start.Year}-{number:000}"), ct);
+        return new DemoProblem(registeredProblem.Id, registeredProblem.Code, theme.Category, severity, at, raisedDuring);
     }
 
     /// <summary>A special inspection looks mostly at its sector's themes; otherwise themes come in the shares real reports show.</summary>
@@ -114,9 +119,8 @@ internal sealed class DemoInspectionStory(DemoWorld world)
     }
 
     /// <summary>边巡边改: a problem raised during the inspection is fed back on its own days later, which opens the unit's plan early.</summary>
-    private Plan? FeedBackDuringInspection(InspectionSpec spec, List<Problem> problems)
+    private async Task FeedBackDuringInspectionAsync(InspectionSpec spec, List<DemoProblem> problems, CancellationToken ct)
     {
-        Plan? plan = null;
         foreach (var problem in problems.Where(p => p.RaisedDuringInspection))
         {
             var at = Clock.DaysAfter(problem.RegisteredAt, 1, 3);
@@ -125,50 +129,24 @@ internal sealed class DemoInspectionStory(DemoWorld world)
                 continue;
             }
 
-            plan ??= OpenPlan(spec, at, "FeedBackProblem");
-            plan.Cover(problem);
-            FeedBack(problem, "FeedBackProblem", at);
+            // FeedBackProblem opens the plan at the first one and covers the problem by it.
+            problem.Update(await world.Commands.SendAsync(world.City.Group, at, new FeedBackProblem(problem.Id), ct));
+            problem.FedBack(at);
         }
-
-        return plan;
     }
-
-    /// <summary>反馈: every problem still registered is fed back at once and covered by the plan, as FeedBackInspection does.</summary>
-    private Plan HoldFeedbackMeeting(InspectionSpec spec, Inspection inspection, Plan? plan, List<Problem> problems, DateTime meeting)
-    {
-        plan ??= OpenPlan(spec, meeting, "FeedBackInspection");
-        foreach (var problem in problems.Where(p => p.State == ProblemStates.Registered))
-        {
-            FeedBack(problem, "FeedBackInspection", meeting);
-            plan.Cover(problem);
-        }
-
-        inspection.MarkFedBack(meeting);
-        return plan;
-    }
-
-    private Plan OpenPlan(InspectionSpec spec, DateTime at, string command)
-    {
-        var due = Clock.Add(DateOnly.FromDateTime(at), world.PlanLifecycle.Duration("Submission"));
-        var plan = Plan.Open(world.PlanLifecycle, Random.NewId(at), spec.Id, spec.Target.Unit.Id, due);
-        world.Steps.Created(plan, command, world.City.Group, at);
-        return plan;
-    }
-
-    private void FeedBack(Problem problem, string command, DateTime at) =>
-        world.Steps.Fire(problem, command, ProblemTriggers.FeedBack, world.City.Group, at, (machine, role) => problem.FeedBack(machine, role, at));
 
     /// <summary>整改方案: the unit fills its ledger and submits; the plan is screened, returned once in a while, and accepted.</summary>
-    private void RunPlan(InspectionSpec spec, Plan plan, List<Problem> problems, DateTime meeting)
+    private async Task RunPlanAsync(InspectionSpec spec, Guid planId, DateOnly submissionDue, List<DemoProblem> problems, DateTime meeting, CancellationToken ct)
     {
         var target = spec.Target;
-        var schedule = Schedule(spec, plan, meeting);
+        var schedule = Schedule(spec, submissionDue, meeting);
         var covered = problems.Where(p => p.State == ProblemStates.FedBack).ToList();
+        var lines = new Dictionary<Guid, LedgerEntry>();
         foreach (var (problem, editedAt) in covered.Select(p => (p, EditTime(meeting, schedule.SubmitAt))).OrderBy(e => e.Item2))
         {
             if (Clock.HasHappened(editedAt))
             {
-                FillLine(plan, problem, target, editedAt, schedule.AcceptAt);
+                lines[problem.Id] = await FillLineAsync(planId, problem, target, editedAt, schedule.AcceptAt, ct);
             }
         }
 
@@ -177,7 +155,7 @@ internal sealed class DemoInspectionStory(DemoWorld world)
             return;
         }
 
-        Submit(plan, target, schedule.SubmitAt);
+        await Submit(planId, target, schedule.SubmitAt, ct);
         if (schedule is { ReturnAt: { } returnAt, ResubmitAt: { } resubmitAt })
         {
             if (!Clock.HasHappened(returnAt))
@@ -185,19 +163,19 @@ internal sealed class DemoInspectionStory(DemoWorld world)
                 return;
             }
 
-            Return(plan, target, returnAt);
+            var commented = await ReturnAsync(planId, covered, target, returnAt, ct);
             if (!Clock.HasHappened(resubmitAt))
             {
                 return;
             }
 
-            Revise(plan, target, returnAt, resubmitAt);
-            Submit(plan, target, resubmitAt);
+            await ReviseAsync(planId, lines, commented, target, returnAt, resubmitAt, ct);
+            await Submit(planId, target, resubmitAt, ct);
         }
 
         if (Clock.HasHappened(schedule.AcceptAt))
         {
-            Accept(plan, target, covered, schedule.AcceptAt);
+            await AcceptAsync(planId, target, covered, lines, schedule.AcceptAt, ct);
         }
     }
 
@@ -208,61 +186,68 @@ internal sealed class DemoInspectionStory(DemoWorld world)
         return at < submitAt ? at : submitAt.AddMinutes(-Random.Between(10, 120));
     }
 
-    private void FillLine(Plan plan, Problem problem, DemoTarget target, DateTime at, DateTime acceptAt)
+    private async Task<LedgerEntry> FillLineAsync(Guid planId, DemoProblem problem, DemoTarget target, DateTime at, DateTime acceptAt, CancellationToken ct)
     {
         var entry = LedgerEntry(problem, target);
-        EditLine(plan, problem.Id, entry, target, at);
+        await EditLineAsync(planId, problem.Id, entry, target, at, ct);
         var reportedAt = Clock.DaysAfter(at, 0, 5);
         if (entry.Kind == RectificationKind.Immediate && Random.Chance(0.5) && Clock.HasHappened(reportedAt) && reportedAt < acceptAt)
         {
-            rectification.ReportEarly(problem, target, reportedAt);
+            await rectification.ReportEarlyAsync(problem, target, reportedAt, ct);
         }
+
+        return entry;
     }
 
-    private void EditLine(Plan plan, Guid problemId, LedgerEntry entry, DemoTarget target, DateTime at) =>
-        world.Steps.Fire(plan, "EditLedgerLine", PlanTriggers.EditLine, target.Liaison, at, (machine, role) => plan.EditLine(machine, role, problemId, entry));
+    private Task<PlanDto> EditLineAsync(Guid planId, Guid problemId, LedgerEntry entry, DemoTarget target, DateTime at, CancellationToken ct) =>
+        world.Commands.SendAsync(target.Liaison, at, new EditLedgerLine(planId, problemId, entry.Measures, entry.ResponsibleLeader, entry.ResponsibleDepartment,
+            entry.Kind, entry.Deadline), ct);
 
-    private void Submit(Plan plan, DemoTarget target, DateTime at) =>
-        world.Steps.Fire(plan, "SubmitPlan", PlanTriggers.Submit, target.Leader, at, (machine, role) => plan.Submit(machine, role, target.Leader.Id, at));
+    private Task<PlanDto> Submit(Guid planId, DemoTarget target, DateTime at, CancellationToken ct) =>
+        world.Commands.SendAsync(target.Leader, at, new SubmitPlan(planId), ct);
 
-    private void Return(Plan plan, DemoTarget target, DateTime at)
+    private async Task<IReadOnlyList<Guid>> ReturnAsync(Guid planId, List<DemoProblem> covered, DemoTarget target, DateTime at, CancellationToken ct)
     {
         var screener = Random.Pick([target.Discipline, target.Organization, world.City.Office]);
         var comment = Random.Pick(DemoTexts.PlanReturnComments);
-        var lineComments = Random.Sample(plan.Lines, Random.Between(1, 3))
-            .Select(l => new LineComment(l.ProblemId, Random.Pick(DemoTexts.LineComments)))
+        var lineComments = Random.Sample(covered, Random.Between(1, 3))
+            .Select(p => new LineComment(p.Id, Random.Pick(DemoTexts.LineComments)))
             .ToList();
-        world.Steps.Fire(plan, "ReturnPlan", PlanTriggers.Return, screener, at,
-            (machine, role) => plan.Return(machine, role, screener.Id, comment, lineComments, at));
+        // ReturnPlan also issues the unit's receipt (签收) of the returned plan.
+        await world.Commands.SendAsync(screener, at, new ReturnPlan(planId, comment, lineComments), ct);
+        return lineComments.Select(c => c.ProblemId).ToList();
     }
 
     /// <summary>The unit rewrites the lines the screening commented on, and only those.</summary>
-    private void Revise(Plan plan, DemoTarget target, DateTime returnedAt, DateTime resubmitAt)
+    private async Task ReviseAsync(Guid planId, Dictionary<Guid, LedgerEntry> lines, IReadOnlyList<Guid> commented, DemoTarget target, DateTime returnedAt,
+        DateTime resubmitAt, CancellationToken ct)
     {
-        var edits = plan.CurrentRevision!.LineComments.Select(c => (c.ProblemId, At: EditTime(returnedAt, resubmitAt))).OrderBy(e => e.At);
+        var edits = commented.Select(problemId => (ProblemId: problemId, At: EditTime(returnedAt, resubmitAt))).OrderBy(e => e.At).ToList();
         foreach (var (problemId, at) in edits)
         {
-            var line = plan.Lines.Single(l => l.ProblemId == problemId);
+            var line = lines[problemId];
             var revised = new LedgerEntry(line.Measures + DemoTexts.RevisedMeasureSuffix, line.ResponsibleLeader, line.ResponsibleDepartment,
-                line.Kind!.Value, line.Deadline!.Value);
-            EditLine(plan, problemId, revised, target, at);
+                line.Kind, line.Deadline);
+            await EditLineAsync(planId, problemId, revised, target, at, ct);
+            lines[problemId] = revised;
         }
     }
 
-    /// <summary>Accepting the plan starts rectification of every covered problem on its line's terms, as AcceptPlan does.</summary>
-    private void Accept(Plan plan, DemoTarget target, List<Problem> covered, DateTime at)
+    /// <summary>AcceptPlan starts rectification of every covered problem on its line's terms; each is then rectified in turn.</summary>
+    private async Task AcceptAsync(Guid planId, DemoTarget target, List<DemoProblem> covered, Dictionary<Guid, LedgerEntry> lines, DateTime at, CancellationToken ct)
     {
         var screener = Random.Chance(0.7) ? world.City.Office : Random.Pick([target.Discipline, target.Organization]);
         var comment = Random.Pick(DemoTexts.PlanAcceptComments);
-        world.Steps.Fire(plan, "AcceptPlan", PlanTriggers.Accept, screener, at, (machine, role) => plan.Accept(machine, role, screener.Id, comment, at));
+        await world.Commands.SendAsync(screener, at, new AcceptPlan(planId, comment), ct);
         foreach (var problem in covered)
         {
-            var line = plan.Lines.Single(l => l.ProblemId == problem.Id);
-            rectification.Start(problem, target, line.Kind!.Value, line.Deadline!.Value, at);
+            var line = lines[problem.Id];
+            problem.Started(line.Deadline);
+            await rectification.RunAsync(problem, target, line.Kind, at, ct);
         }
     }
 
-    private PlanSchedule Schedule(InspectionSpec spec, Plan plan, DateTime meeting)
+    private PlanSchedule Schedule(InspectionSpec spec, DateOnly submissionDue, DateTime meeting)
     {
         var now = Clock.Now;
         switch (spec.Stage)
@@ -281,7 +266,7 @@ internal sealed class DemoInspectionStory(DemoWorld world)
 
         // Most units submit within the window the plan lifecycle sets (Submission); a few are late, as in real ledgers.
         var submitAt = Clock.DaysAfter(meeting, 10, 22);
-        var dueAt = Clock.OnWorkingDay(plan.SubmissionDue.AddDays(-Random.Between(1, 4)));
+        var dueAt = Clock.OnWorkingDay(submissionDue.AddDays(-Random.Between(1, 4)));
         if (submitAt > dueAt && dueAt > meeting.AddDays(3))
         {
             submitAt = dueAt;
@@ -297,7 +282,7 @@ internal sealed class DemoInspectionStory(DemoWorld world)
         return new PlanSchedule(submitAt, returnAt, resubmitAt, Clock.DaysAfter(resubmitAt, 3, 8));
     }
 
-    private LedgerEntry LedgerEntry(Problem problem, DemoTarget target)
+    private LedgerEntry LedgerEntry(DemoProblem problem, DemoTarget target)
     {
         var theme = DemoTexts.Themes.First(t => t.Category == problem.Category);
         var kind = Kind(problem.Severity);
@@ -317,7 +302,7 @@ internal sealed class DemoInspectionStory(DemoWorld world)
     };
 
     /// <summary>Within the longest deadline the problem lifecycle allows for the kind, counted from feedback, as EditLedgerLine checks.</summary>
-    private DateOnly Deadline(Problem problem, RectificationKind kind)
+    private DateOnly Deadline(DemoProblem problem, RectificationKind kind)
     {
         var fedBack = DateOnly.FromDateTime(problem.FedBackAt!.Value);
         var latest = Clock.Add(fedBack, world.ProblemLifecycle.Duration(kind.ToString()));
@@ -331,22 +316,24 @@ internal sealed class DemoInspectionStory(DemoWorld world)
     }
 
     /// <summary>回头看: a sample of the earlier inspection's problems, closed before the look-back began, is reopened during it.</summary>
-    private async Task ReopenAsync(InspectionSpec spec, InspectionSpec original, CancellationToken ct)
+    private async Task ReopenAsync(InspectionSpec spec, Guid lookBackId, InspectionSpec original, CancellationToken ct)
     {
         var begun = spec.Start.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var closed = await world.Db.Problems
-            .Include(p => p.Progress).Include(p => p.SignOffs).Include(p => p.Reopenings)
-            .AsSplitQuery()
-            .Where(p => p.InspectionId == original.Id && p.State == ProblemStates.Closed && p.ClosedAt < begun)
+        var originalId = registered[original.Id];
+        var closed = (await world.Db.Problems.AsNoTracking()
+            .Where(p => p.InspectionId == originalId && p.State == ProblemStates.Closed && p.ClosedAt < begun)
             .OrderBy(p => p.Code)
-            .ToListAsync(ct);
-        var lastDay = DemoClock.Earlier(spec.End, Clock.Today);
+            .Select(p => new { p.Id, p.Code, p.Category, p.Severity, p.RegisteredAt, p.RaisedDuringInspection })
+            .ToListAsync(ct))
+            .Select(p => new DemoProblem(p.Id, p.Code, p.Category, p.Severity, p.RegisteredAt, p.RaisedDuringInspection))
+            .ToList();
+        var lastDay = DemoTimeline.Earlier(spec.End, Clock.Today);
         foreach (var problem in Random.Sample(closed, Random.Between(8, 14)).OrderBy(p => p.Code))
         {
             var at = Clock.OnWorkingDay(Clock.DayBetween(spec.Start.AddDays(7), lastDay));
             if (Clock.HasHappened(at))
             {
-                rectification.Reopen(problem, spec.Target, spec.Id, at);
+                await rectification.ReopenAsync(problem, spec.Target, lookBackId, at, ct);
             }
         }
     }

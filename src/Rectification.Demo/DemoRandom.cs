@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>All chance in the demo comes from one seeded generator, so every run on the same day tells the same story.</summary>
 internal sealed class DemoRandom(int seed)

@@ -2,14 +2,14 @@ using Rectification.Domain.Lifecycles;
 using Rectification.Domain.Organization;
 using Rectification.Infrastructure.Persistence;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
-/// <summary>What every part of the demo story shares: the database, the step runner, chance, time, the definitions and the city desk.</summary>
+/// <summary>What every part of the demo story shares: the database (to read), the commands, chance, time, the definitions and the city desk.</summary>
 internal sealed record DemoWorld(
     RectificationDbContext Db,
-    DemoCaseSteps Steps,
+    DemoCommands Commands,
     DemoRandom Random,
-    DemoClock Clock,
+    DemoTimeline Clock,
     LifecycleDefinition ProblemLifecycle,
     LifecycleDefinition PlanLifecycle,
     LifecycleDefinition ClueLifecycle,

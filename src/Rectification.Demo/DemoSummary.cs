@@ -4,7 +4,7 @@ using Rectification.Domain.Problems;
 using Rectification.Domain.Receipts;
 using Rectification.Infrastructure.Persistence;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>Reads back what was seeded, from the database, so the log states what a user will actually find.</summary>
 internal static class DemoSummary
@@ -24,7 +24,7 @@ internal static class DemoSummary
         var colours = await CountAsync(db.Clues.GroupBy(c => c.Colour).Select(g => new { g.Key, Count = g.Count() }), g => g.Key.ToString(), g => g.Count);
         var clueStates = await CountAsync(db.Clues.GroupBy(c => c.State).Select(g => new { g.Key, Count = g.Count() }), g => g.Key, g => g.Count);
 
-        logger.LogInformation("Demo data seeded in {Seconds:0.0} s ({Steps} lifecycle steps): {Units} units, {Users} users, {Rounds} rounds, {Inspections} inspections ({Kinds})",
+        logger.LogInformation("Demo data seeded in {Seconds:0.0} s ({Steps} application commands): {Units} units, {Users} users, {Rounds} rounds, {Inspections} inspections ({Kinds})",
             elapsed.TotalSeconds, steps, await db.Units.CountAsync(), await db.Users.CountAsync(), await db.Rounds.CountAsync(),
             kinds.Values.Sum(), Describe(kinds));
         logger.LogInformation("Problems: {Problems} ({States}); completion rate {Rate}%, {Overdue} overdue, {Reopened} reopened by look-backs; plans: {Plans}",

@@ -1,7 +1,7 @@
 using Rectification.Domain.Clues;
 using Rectification.Domain.Organization;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 internal enum DepartmentKind { Office, Party, Finance, Personnel, Business }
 

@@ -1,13 +1,13 @@
 using Rectification.Domain.Common;
 using Rectification.Domain.Lifecycles;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>
 /// Time in the demo story: people act on working days in office hours (Beijing time), and nothing after the
 /// present has happened yet, which is what leaves recent cases part-way through their lifecycle.
 /// </summary>
-internal sealed class DemoClock(DemoRandom random, WorkingCalendar calendar, DateTime utcNow)
+internal sealed class DemoTimeline(DemoRandom random, WorkingCalendar calendar, DateTime utcNow)
 {
     // 08:30 to 17:30 in Beijing (UTC+8), as minutes after midnight UTC.
     private const int OfficeOpensUtc = 30;

@@ -1,8 +1,9 @@
 using System.Globalization;
+using Rectification.Application.Clues;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Problems;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>
 /// Problem clues (问题线索) handed over on red, yellow and blue sheets (红黄蓝三色交办单), mostly at the feedback
@@ -14,9 +15,10 @@ internal sealed class DemoClues(DemoWorld world)
     private static readonly (SheetColour Value, double Weight)[] ColourShares = [(SheetColour.Red, 12), (SheetColour.Yellow, 38), (SheetColour.Blue, 50)];
 
     private DemoRandom Random => world.Random;
-    private DemoClock Clock => world.Clock;
+    private DemoTimeline Clock => world.Clock;
 
-    public IReadOnlyList<Clue> HandOver(InspectionSpec spec, IReadOnlyList<Problem> problems)
+    /// <summary>Hands the inspection's clues over, once its problems are registered: a clue may name the problems it came from.</summary>
+    public async Task HandOverAsync(InspectionSpec spec, Guid inspectionId, IReadOnlyList<DemoProblem> problems, CancellationToken ct)
     {
         var times = Enumerable.Range(0, spec.ClueCount).Select(_ => HandOverTime(spec)).Where(Clock.HasHappened).ToList();
         if (spec.Stage == LiveStage.OnSite)
@@ -25,25 +27,26 @@ internal sealed class DemoClues(DemoWorld world)
             times.Add(Clock.Now.AddMinutes(-Random.Between(30, 240)));
         }
 
-        return times.Order().Select((at, index) => HandOverOne(spec, problems, index + 1, at)).ToList();
+        foreach (var (at, index) in times.Order().Select((at, index) => (at, index)))
+        {
+            await HandOverOneAsync(spec, inspectionId, problems, index + 1, at, ct);
+        }
     }
 
-    private Clue HandOverOne(InspectionSpec spec, IReadOnlyList<Problem> problems, int number, DateTime at)
+    private async Task HandOverOneAsync(InspectionSpec spec, Guid inspectionId, IReadOnlyList<DemoProblem> problems, int number, DateTime at, CancellationToken ct)
     {
         var unit = spec.Target.Unit;
         var colour = Random.Weighted(ColourShares);
         var story = Random.Pick(DemoTexts.ClueStories.Where(s => s.Levels.Length == 0 || s.Levels.Contains(unit.Level)).ToList());
-        var related = Random.Sample(problems.Where(p => p.RegisteredAt <= at), Random.Between(0, 2)).Select(p => p.Id);
-        var due = Clock.Add(DateOnly.FromDateTime(at), world.ClueLifecycle.Duration(colour.ToString()));
-        var clue = Clue.HandOver(world.ClueLifecycle, Random.NewId(at), spec.Id, unit.Id, $"XS-{spec.Start.Year}-{unit.Code}-{number:00}",
-            story.Summary.Replace("{unit}", unit.Name, StringComparison.Ordinal), colour, due, related, at);
-        world.Steps.Created(clue, "HandOverClue", world.City.Group, at);
-        Process(clue, spec.Target, at);
-        return clue;
+        var related = Random.Sample(problems.Where(p => p.RegisteredAt <= at), Random.Between(0, 2)).Select(p => p.Id).ToList();
+        // HandOverClue counts the limit from the moment of handover, as the sheet's colour sets it, and issues the sheet's receipt.
+        var clue = await world.Commands.SendAsync(world.City.Group, at, new HandOverClue(inspectionId,
+            story.Summary.Replace("{unit}", unit.Name, StringComparison.Ordinal), colour, related, $"XS-{spec.Start.Year}-{unit.Code}-{number:00}"), ct);
+        await ProcessAsync(clue, spec.Target, at, ct);
     }
 
     /// <summary>A red sheet is received within hours and concluded fast; some investigations outrun their limit, as real ones do.</summary>
-    private void Process(Clue clue, DemoTarget target, DateTime handedOverAt)
+    private async Task ProcessAsync(ClueDto clue, DemoTarget target, DateTime handedOverAt, CancellationToken ct)
     {
         var red = clue.Colour == SheetColour.Red;
         var discipline = target.Discipline;
@@ -53,14 +56,14 @@ internal sealed class DemoClues(DemoWorld world)
             return;
         }
 
-        world.Steps.Fire(clue, "AcceptClue", ClueTriggers.Accept, discipline, acceptAt, (machine, role) => clue.Accept(machine, role, discipline.Id, acceptAt));
+        await world.Commands.SendAsync(discipline, acceptAt, new AcceptClue(clue.Id), ct);
         var startAt = red ? Clock.MinutesAfter(acceptAt, 30, 600) : Clock.DaysAfter(acceptAt, 1, 5);
         if (!Clock.HasHappened(startAt))
         {
             return;
         }
 
-        world.Steps.Fire(clue, "StartInvestigation", ClueTriggers.StartInvestigation, discipline, startAt, (machine, role) => clue.StartInvestigation(machine, role));
+        await world.Commands.SendAsync(discipline, startAt, new StartInvestigation(clue.Id), ct);
         var concludeAt = ConclusionTime(clue, startAt);
         if (!Clock.HasHappened(concludeAt))
         {
@@ -68,16 +71,17 @@ internal sealed class DemoClues(DemoWorld world)
         }
 
         var outcome = Outcome();
-        world.Steps.Fire(clue, "ConcludeClue", ClueTriggers.Conclude, discipline, concludeAt, (machine, role) => clue.Conclude(machine, role, outcome, concludeAt));
+        await world.Commands.SendAsync(discipline, concludeAt, new ConcludeClue(clue.Id, outcome.Summary, outcome.CasesFiled, outcome.PeopleDisciplined,
+            outcome.TransferredToJudicial, outcome.MoneyRecovered), ct);
     }
 
-    private DateTime ConclusionTime(Clue clue, DateTime startedAt)
+    private DateTime ConclusionTime(ClueDto clue, DateTime startedAt)
     {
         var red = clue.Colour == SheetColour.Red;
         var due = clue.DueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         if (Random.Chance(red ? 0.1 : 0.25))
         {
-            return Clock.DaysAfter(DemoClock.Later(startedAt, due), 5, red ? 20 : 120);
+            return Clock.DaysAfter(DemoTimeline.Later(startedAt, due), 5, red ? 20 : 120);
         }
 
         var span = Math.Max(1, clue.DueDate.DayNumber - DateOnly.FromDateTime(startedAt).DayNumber);
@@ -103,6 +107,6 @@ internal sealed class DemoClues(DemoWorld world)
             return Clock.DaysAfter(feedback, 0, 2);
         }
 
-        return Clock.OnWorkingDay(Clock.DayBetween(spec.Start.AddDays(5), DemoClock.Earlier(spec.End, Clock.Today)));
+        return Clock.OnWorkingDay(Clock.DayBetween(spec.Start.AddDays(5), DemoTimeline.Earlier(spec.End, Clock.Today)));
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Rectification.Domain.Organization;
 using Rectification.Infrastructure.Identity;
 
-namespace Rectification.Web.Demo;
+namespace Rectification.Demo;
 
 /// <summary>
 /// One sign-in account per role for demonstrations, created only by <c>--seed-demo</c>. The passwords follow one documented
