@@ -12,6 +12,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
         services.AddScoped<CaseStore>();
+        services.AddScoped<Behaviors.AtomicSave>();
         services.AddScoped<ScopeResolver>();
         services.AddScoped<Visibility.ReadPolicy>();
         services.AddScoped<RecipientResolver>();

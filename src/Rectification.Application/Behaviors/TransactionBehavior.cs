@@ -9,7 +9,7 @@ namespace Rectification.Application.Behaviors;
 /// One transaction per command: the change, its audit entries and its outbox rows are saved together or not at all.
 /// A failed command leaves nothing behind, not even in the change tracker of the scope.
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(IAppDbContext db, IDatabaseErrors errors, IWriteGate gate) : IPipelineBehavior<TMessage, TResponse>
+public sealed class TransactionBehavior<TMessage, TResponse>(IAppDbContext db, AtomicSave save) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICommand<TResponse>
     where TResponse : IResult<TResponse>
 {
@@ -35,29 +35,8 @@ public sealed class TransactionBehavior<TMessage, TResponse>(IAppDbContext db, I
                 return result;
             }
 
-            using var turn = await gate.EnterAsync(ct);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return result;
-            }
-            catch (Exception e) when (e is DbUpdateConcurrencyException || errors.IsUniqueViolation(e) || errors.IsDeadlock(e))
-            {
-                // Someone else changed the same aggregate first: a stale version, a child key taken in the race, or a
-                // deadlock the server resolved against this transaction (EF wraps that one as transient, hence the unwrapping).
-                await transaction.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                var update = e as DbUpdateException ?? e.InnerException as DbUpdateException;
-                var entity = update?.Entries.FirstOrDefault()?.Metadata.ClrType.Name ?? "entity";
-                return TResponse.Fail(Error.Conflict("concurrency.conflict", ("entity", entity)));
-            }
-            catch
-            {
-                db.ChangeTracker.Clear();
-                throw;
-            }
+            var outcome = await save.SaveAsync(ct);
+            return outcome.Saved ? result : TResponse.Fail(Error.Conflict("concurrency.conflict", ("entity", outcome.ConflictingEntity)));
         }, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using Rectification.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Behaviors;
 using Rectification.Application.Messaging;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Reminders;
@@ -17,8 +18,8 @@ public sealed record SweepReport(int StepsTaken, int StepsSkipped, int Messages,
 /// transaction. A scheduler that was down for hours catches up in one sweep with one message per step; two
 /// servers sweeping at once collide on the unique key, and the loser's batch is rolled back and re-selected.
 /// </summary>
-public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, IVisibilityCatalog visibility, TimeProvider clock, IDatabaseErrors errors, Domain.Common.WorkingCalendar calendar,
-    IWriteGate gate, ILogger<ReminderSweep> log)
+public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, IVisibilityCatalog visibility, TimeProvider clock, WorkingCalendar calendar,
+    AtomicSave save, ILogger<ReminderSweep> log)
 {
     /// <summary>Cases recorded per write transaction: small enough that a command waits at most a few milliseconds for the write lock.</summary>
     public const int DefaultBatchSize = 50;
@@ -145,25 +146,17 @@ public sealed class ReminderSweep(IAppDbContext db, IReminderCatalog reminders, 
     /// <summary>Saves one batch atomically; false when another server recorded some of its steps first (or won a deadlock over them).</summary>
     private async Task<bool> SaveBatchAsync(CancellationToken ct)
     {
-        using var turn = await gate.EnterAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        try
+        var saved = (await save.SaveAsync(ct)).Saved;
+        // The batch's rows are not read again: keep the change tracker from growing over a long catch-up.
+        db.ChangeTracker.Clear();
+        if (saved)
         {
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return true;
         }
-        catch (Exception e) when (errors.IsUniqueViolation(e) || errors.IsDeadlock(e))
-        {
-            // Two servers inserting the same (case, step) keys in different orders can deadlock instead of colliding;
-            // either way the other server's batch stands and this one selects again.
-            await transaction.RollbackAsync(ct);
-            log.LogInformation("Reminder batch lost to a concurrent sweep; selecting again");
-            return false;
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
+
+        // Two servers inserting the same (case, step) keys in different orders can deadlock instead of colliding; either way the
+        // other server's batch stands and this one selects again.
+        log.LogInformation("Reminder batch lost to a concurrent sweep; selecting again");
+        return false;
     }
 }
