@@ -44,6 +44,8 @@ public static class DependencyInjection
         services.AddSingleton(_ => ReminderFileReader.ReadCalendar(Path.Combine(workflowsFolder, ReminderFileReader.CalendarFile)));
         services.AddEmailDelivery();
         services.AddSingleton<Evidence.EvidenceStorage>();
+        services.AddScoped<IEvidenceStore, Evidence.EvidenceStore>();
+        services.AddSingleton<IDocumentRenderer, Documents.DocumentRenderer>();
         return services;
     }
 

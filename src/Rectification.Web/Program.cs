@@ -43,12 +43,13 @@ builder.Services.AddMediator((MediatorOptions options) =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
     // Order matters: validation, authorization, the workflow rule, then one transaction holding the change,
-    // its audit entries and its notifications.
+    // its audit entries and its notifications (evidence files kept by a command that is then not committed are deleted again).
     options.PipelineBehaviors =
     [
         typeof(ValidationBehavior<,>),
         typeof(AuthorizationBehavior<,>),
         typeof(LifecycleRuleBehavior<,>),
+        typeof(EvidenceFilesBehavior<,>),
         typeof(TransactionBehavior<,>),
         typeof(AuditBehavior<,>),
         typeof(NotificationBehavior<,>),

@@ -22,6 +22,7 @@ using Rectification.Domain.Plans;
 using Rectification.Domain.Problems;
 using Rectification.Domain.Reminders;
 using Rectification.Infrastructure;
+using Rectification.Integration.Tests.Support;
 using TargetKind = Rectification.Application.Messaging.TargetKind;
 
 namespace Rectification.Integration.Tests;
@@ -302,9 +303,9 @@ public sealed class AuditCompletenessTests(DatabaseProvider provider) : HostTest
         [nameof(RecordEvidenceFile)] = async t =>
         {
             var problem = await t.Rectifying();
-            var file = Guid.CreateVersion7();
-            return Do<EvidenceFileDto>(Liaison, new RecordEvidenceFile(problem, file, "佐证材料.pdf", "application/pdf", 1024, new string('b', 64)),
-                _ => [Added("EvidenceFile", file, "new file")]);
+            // The payload is the command with what was received (the file's id, name, type, size and SHA-256) once it was sent.
+            return Do<EvidenceFileDto>(Liaison, new RecordEvidenceFile(problem, new TestUpload("佐证材料.pdf", EvidenceTests.PdfBytes(1))),
+                file => [Added("EvidenceFile", file.Id, "new file")]);
         },
         [nameof(ProposeLedgerLineChange)] = async t =>
         {

@@ -165,6 +165,40 @@ public sealed class EvidenceTests(DatabaseProvider provider) : HostTest(provider
         }
     }
 
+    [Test]
+    public async Task Upload_WhoseRowIsNotCommitted_LeavesNoStoredFileBehind()
+    {
+        var problem = (await InRectification(Org.Bureau)).Problems[0];
+        var before = StoredFiles();
+
+        // The file is kept under its id before its row is saved; a fault between the save and the commit must take it away again.
+        Host.Faults.FailBeforeCommitAfter(0);
+        var fault = await TryUpload();
+        Host.Faults.FailBeforeCommitAfter(-1);
+        var stored = Ok(await Host.Send<EvidenceFileDto>("b1-liaison", new RecordEvidenceFile(problem.Id, new Support.TestUpload("佐证材料.pdf", PdfBytes(9)))));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(fault, Does.StartWith("Injected fault"));
+            Assert.That(StoredFiles(), Is.EqualTo(before.Append(Host.Services.GetRequiredService<EvidenceStorage>().PathOf(Domain.Problems.EvidenceFile.StoredNameFor(stored.Id)))
+                .Order(StringComparer.Ordinal)), "only the committed upload's file is kept");
+            Assert.That(await Host.Query(db => db.EvidenceFiles.CountAsync(f => f.ProblemId == problem.Id)), Is.EqualTo(1));
+        }
+
+        async Task<string?> TryUpload()
+        {
+            try
+            {
+                await Host.Send<EvidenceFileDto>("b1-liaison", new RecordEvidenceFile(problem.Id, new Support.TestUpload("佐证材料.pdf", PdfBytes(8))));
+                return null;
+            }
+            catch (IOException e)
+            {
+                return e.Message;
+            }
+        }
+    }
+
     [TestCase("../../etc/passwd.txt")]
     [TestCase("..\\..\\windows\\win.ini.txt")]
     [TestCase("/etc/cron.d/evil.txt")]
@@ -312,6 +346,10 @@ public sealed class EvidenceTests(DatabaseProvider provider) : HostTest(provider
 
         return stream.ToArray();
     }
+
+    private string[] StoredFiles() => Directory.Exists(Host.EvidenceFolder)
+        ? [.. Directory.EnumerateFiles(Host.EvidenceFolder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)]
+        : [];
 
     private static bool IsUnder(string path, string folder)
     {

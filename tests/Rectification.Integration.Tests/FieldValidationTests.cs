@@ -123,10 +123,7 @@ public sealed class FieldValidationTests(DatabaseProvider provider) : HostTest(p
         new(typeof(AnswerSelfCheckNotPresent), [Id("TaskId"), Text("Statement", 4000)]),
         new(typeof(OpenSelfCheckProblem), [Id("TaskId"), Text("Description", 10_000), Text("Facts", 20_000), Enum<Severity>("Severity")]),
         new(typeof(AcknowledgeReceipt), [Id("ReceiptId")]),
-        new(typeof(RecordEvidenceFile),
-        [
-            Id("ProblemId"), Id("FileId"), Text("FileName", 255), Text("ContentType", 120), Long("Length", 1, long.MaxValue), Hex64("Sha256", lowerOnly: true),
-        ]),
+        new(typeof(RecordEvidenceFile), [Id("ProblemId"), Upload("File")]),
         new(typeof(RecordEvaluationScore), [Id("InspectionId"), Text("Source", 60), Decimal("Score", 0m, 100m), OptionalText("Comment", 4000)]),
         new(typeof(HandOverClue), [Id("InspectionId"), Text("Summary", 10_000), Enum<SheetColour>("Colour"), IdList("ProblemIds", 200), OptionalCode("Code", 40)]),
         new(typeof(AcceptClue), [Id("ClueId"), Version()]),

@@ -12,7 +12,7 @@ namespace Rectification.Domain.Common;
 /// halves of surrogate pairs. Private-use and not-yet-assigned characters stay allowed: rare characters in people's and places'
 /// names are often encoded there.
 /// </summary>
-/// <remarks>Evidence file names (Infrastructure/Evidence/EvidenceFileName) apply this rule too, dropping what it forbids instead of refusing it.</remarks>
+/// <remarks>Evidence file names (Application/Problems/EvidenceFileName) apply this rule too, dropping what it forbids instead of refusing it.</remarks>
 public static class PlainText
 {
     public sealed record Violation(int Position, string CodePoint);

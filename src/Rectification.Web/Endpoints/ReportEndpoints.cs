@@ -1,12 +1,12 @@
 using System.Globalization;
 using Mediator;
+using Rectification.Application.Abstractions;
 using Rectification.Application.Documents;
 using Rectification.Application.Localization;
 using Rectification.Application.Evaluations;
 using Rectification.Application.Plans;
 using Rectification.Application.Problems;
 using Rectification.Application.Statistics;
-using Rectification.Web.Documents;
 using Rectification.Web.Http;
 
 namespace Rectification.Web.Endpoints;
@@ -24,10 +24,10 @@ public static class ReportEndpoints
             (await s.Send(new GetWriteOffRecord(id), ct)).ToHttp(record => format == "json"
                 ? Results.Ok(record)
                 : Results.Content(WriteOffPage.Render(record), "text/html; charset=utf-8"))).WithTags("Problems");
-        api.MapGet("/inspections/{id:guid}/feedback-letter", async (Guid id, string? format, ISender s, CancellationToken ct) =>
-            (await s.Send(new GetInspectionDocument(id), ct)).ToHttp(d => Document(d, format, InspectionDocuments.FeedbackLetter))).WithTags("Inspections");
-        api.MapGet("/inspections/{id:guid}/status-report", async (Guid id, string? format, ISender s, CancellationToken ct) =>
-            (await s.Send(new GetInspectionDocument(id), ct)).ToHttp(d => Document(d, format, InspectionDocuments.StatusReport))).WithTags("Inspections");
+        api.MapGet("/inspections/{id:guid}/feedback-letter", async (Guid id, string? format, ISender s, IDocumentRenderer renderer, CancellationToken ct) =>
+            (await s.Send(new GetInspectionDocument(id), ct)).ToHttp(d => Document(d, format, InspectionDocuments.FeedbackLetter, renderer))).WithTags("Inspections");
+        api.MapGet("/inspections/{id:guid}/status-report", async (Guid id, string? format, ISender s, IDocumentRenderer renderer, CancellationToken ct) =>
+            (await s.Send(new GetInspectionDocument(id), ct)).ToHttp(d => Document(d, format, InspectionDocuments.StatusReport, renderer))).WithTags("Inspections");
         api.MapGet("/inspections/{id:guid}/evaluation", async (Guid id, string? format, ISender s, CancellationToken ct) =>
             (await s.Send(new GetEvaluation(id), ct)).ToHttp(e => format == "csv"
                 ? Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(EvaluationCsv(e))).ToArray(), "text/csv", $"evaluation-{id}.csv")
@@ -38,7 +38,8 @@ public static class ReportEndpoints
     }
 
     /// <summary>A printable page by default (zh-CN, or English by Accept-Language), a .docx to file with <c>format=docx</c>, the data with <c>format=json</c>.</summary>
-    private static IResult Document(InspectionDocument data, string? format, Func<InspectionDocument, bool, PrintedDocument> write)
+    private static IResult Document(InspectionDocument data, string? format, Func<InspectionDocument, bool, PrintedDocument> write,
+        IDocumentRenderer renderer)
     {
         if (format == "json")
         {
@@ -47,8 +48,8 @@ public static class ReportEndpoints
 
         var document = write(data, Messages.IsEnglish(CultureInfo.CurrentUICulture));
         return format == "docx"
-            ? Results.File(DocxRenderer.Render(document), DocxRenderer.ContentType, document.FileStem + ".docx")
-            : Results.Content(HtmlRenderer.Render(document), "text/html; charset=utf-8");
+            ? Results.File(renderer.Word(document), IDocumentRenderer.WordContentType, document.FileStem + ".docx")
+            : Results.Content(renderer.Page(document), "text/html; charset=utf-8");
     }
 
     /// <summary>The evaluation as a spreadsheet-ready file (UTF-8 with BOM, so Excel reads the Chinese labels).</summary>

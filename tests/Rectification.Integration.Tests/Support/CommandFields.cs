@@ -88,6 +88,9 @@ public static class Fields
 
     public static Field Records<T>(string name, int? maxCount, params Field[] item) => new RecordListField(name, typeof(T), maxCount, item);
 
+    /// <summary>The file of an upload form: missing, or with a name that is a path or empty, is refused on the form's field.</summary>
+    public static Field Upload(string name) => new UploadField(name);
+
     private static Gen<string> TextOf(string chars, int min, int max) =>
         Gen.Frequency(
             (6, Gen.String[Gen.Char[chars], min, Math.Min(max, 24)]),
@@ -254,6 +257,18 @@ public static class Fields
         public override Gen<object?> Valid(Body earlier) => Gen.OneOf(Values).Select(v => (object?)v);
 
         public override IEnumerable<Mutation> Invalid(Body body) => [new("missing", null, Name), new("another value", "fr", Name)];
+    }
+
+    private sealed record UploadField(string Name) : Field(Name)
+    {
+        public override Gen<object?> Valid(Body earlier) => Gen.Int[1, 99_999].Select(n => (object?)new TestUpload($"佐证材料{n}.pdf", EvidenceTests.PdfBytes(n)));
+
+        public override IEnumerable<Mutation> Invalid(Body body)
+        {
+            yield return new Mutation("missing", null, Name);
+            yield return new Mutation("a path for a name", new TestUpload("../../etc/passwd.txt", EvidenceTests.PdfBytes(1)), Name);
+            yield return new Mutation("no name", new TestUpload("", EvidenceTests.PdfBytes(1)), Name);
+        }
     }
 
     private sealed record ConstantField(string Name, Gen<object?> Values) : Field(Name)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Rectification.Domain.Common;
 
-namespace Rectification.Infrastructure.Evidence;
+namespace Rectification.Application.Problems;
 
 /// <summary>
 /// The name an uploader gave a file, made safe to store and to offer back as a download name. A name that tries to be a path

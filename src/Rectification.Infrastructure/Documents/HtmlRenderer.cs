@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text;
+using Rectification.Application.Documents;
 
-namespace Rectification.Web.Documents;
+namespace Rectification.Infrastructure.Documents;
 
 /// <summary>A printable, self-contained page (inline styles only, as the API's content security policy allows); the browser prints it to PDF.</summary>
-public static class HtmlRenderer
+internal static class HtmlRenderer
 {
     public static string Render(PrintedDocument document)
     {

@@ -1,4 +1,4 @@
-namespace Rectification.Web.Documents;
+namespace Rectification.Application.Documents;
 
 /// <summary>
 /// A document as a short list of blocks, written once per kind and language and then rendered both as a printable page and as

@@ -2,18 +2,17 @@ using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using Rectification.Application.Documents;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Rectification.Web.Documents;
+namespace Rectification.Infrastructure.Documents;
 
 /// <summary>
 /// The same document as a Word file (.docx, Office Open XML) the unit can edit, stamp and file. Chinese text is set in 仿宋 /
 /// 宋体 with the East Asian font slot, so Word and WPS render it without substituting fonts; A4 with the usual margins.
 /// </summary>
-public static class DocxRenderer
+internal static class DocxRenderer
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     public static byte[] Render(PrintedDocument document)
     {
         using var stream = new MemoryStream();
