@@ -96,8 +96,8 @@ public sealed partial class GlossaryTests
     [Test]
     public void ASelfCheck_IsNotCalledALookBack()
     {
-        Assert.That(Glossary.Of(Inspections.InspectionKind.SelfCheck).ZhCn, Is.EqualTo("未巡先改自查"));
-        Assert.That(Glossary.Of(Inspections.InspectionKind.LookBack).ZhCn, Is.EqualTo("巡察“回头看”"));
+        Assert.That(Glossary.Of(Rectification.Domain.Inspections.InspectionKind.SelfCheck).ZhCn, Is.EqualTo("未巡先改自查"));
+        Assert.That(Glossary.Of(Rectification.Domain.Inspections.InspectionKind.LookBack).ZhCn, Is.EqualTo("巡察“回头看”"));
     }
 
     private static bool HasChinese(string text) => Han().IsMatch(text);

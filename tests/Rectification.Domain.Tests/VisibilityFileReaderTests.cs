@@ -9,7 +9,7 @@ public sealed class VisibilityFileReaderTests
 {
     private static readonly IReadOnlyList<Lifecycles.LifecycleDefinition> Lifecycles = LifecycleCatalog.ReadFolder(Repo.WorkflowsFolder);
 
-    private static Visibility.VisibilityRules RepositoryRules() =>
+    private static Rectification.Domain.Visibility.VisibilityRules RepositoryRules() =>
         VisibilityFileReader.Read(Path.Combine(Repo.WorkflowsFolder, VisibilityFileReader.FileName), Lifecycles,
             ReminderFileReader.ReadLadders(Path.Combine(Repo.WorkflowsFolder, ReminderFileReader.LaddersFile), Lifecycles));
 
