@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton(_ => ReminderFileReader.ReadCalendar(Path.Combine(workflowsFolder, ReminderFileReader.CalendarFile)));
         services.AddEmailDelivery();
         services.AddSingleton<Evidence.EvidenceStorage>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
         return services;
     }
 
