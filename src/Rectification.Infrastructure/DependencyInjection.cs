@@ -46,6 +46,7 @@ public static class DependencyInjection
         services.AddSingleton<Evidence.EvidenceStorage>();
         services.AddScoped<IEvidenceStore, Evidence.EvidenceStore>();
         services.AddSingleton<IDocumentRenderer, Documents.DocumentRenderer>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
         return services;
     }
 

@@ -84,7 +84,6 @@ builder.Services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
 
     return Task.CompletedTask;
 }));
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 if (args.Contains("--seed-demo"))
 {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Rectification.Application.Administration.Accounts;
 using Rectification.Domain.Auditing;
 using Rectification.Infrastructure;
 
@@ -69,7 +70,7 @@ public sealed class AccountAdministrationTests(DatabaseProvider provider) : Host
         (await As(admin).GetFromJsonAsync<JsonArray>("/api/admin/accounts"))!.OfType<JsonObject>().FirstOrDefault(a => (Guid?)a["id"] == id);
 
     private Task<List<AuditEntry>> Audited(Guid accountId) =>
-        Host.Query(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Account" && a.EntityId == accountId && a.Command != "Account.SignIn")
+        Host.Query(db => db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Account" && a.EntityId == accountId && a.Command != RecordSignIn.Command)
             .OrderBy(a => a.Sequence).ToListAsync());
 
     private async Task AssertChainIntact()

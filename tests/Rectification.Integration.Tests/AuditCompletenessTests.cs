@@ -58,8 +58,8 @@ public sealed class AuditCompletenessTests(DatabaseProvider provider) : HostTest
         {
             Assert.That(missing, Is.Empty, "commands without a scenario in AuditCompletenessTests.Scenarios: add one with its exact audit entries");
             Assert.That(stale, Is.Empty, "scenarios for commands the product no longer has");
-            // Written by hand: the commands of Rectification.Application on 2026-12-02. A new command raises it.
-            Assert.That(CommandTypes, Has.Count.EqualTo(37));
+            // Written by hand: the commands of Rectification.Application on 2026-12-03 (RecordSignIn joined them). A new command raises it.
+            Assert.That(CommandTypes, Has.Count.EqualTo(38));
         }
     }
 
@@ -479,6 +479,16 @@ public sealed class AuditCompletenessTests(DatabaseProvider provider) : HostTest
             return Do<Guid>("admin", new ResetAccountPassword(id, "Reset-Audit-2026!x"), _ => [Changed("Account", id, "account", null, null, null)]) with
             {
                 Payload = JsonSerializer.Serialize(new { AccountId = id, Target = new Application.Messaging.ScopeTarget(TargetKind.User, id) }),
+            };
+        },
+        // A sign-in is audited as the attempt, in the name of whoever signs in, with the outcome as trigger; the password stays out.
+        [nameof(RecordSignIn)] = async t =>
+        {
+            var (id, name) = await t.NewAccount();
+            return Do<SignInAttempt>(name, RecordSignIn.WithPassword("token", name, AccountPassword, "203.0.113.5"),
+                _ => [Changed("Account", id, "account", "Succeeded", null, null)]) with
+            {
+                Payload = JsonSerializer.Serialize(new { channel = "token", userName = name, email = (string?)null, subject = (string?)null, address = "203.0.113.5" }),
             };
         },
         [nameof(ChangeOwnPassword)] = async t =>

@@ -899,7 +899,7 @@ public sealed class FuzzTests(DatabaseProvider provider) : HostTest(provider)
                 await using var command = connection.CreateCommand();
                 // Sign-in attempts are audited whoever makes them and however they end: those entries are the one change a refused
                 // request must make.
-                var filter = table == "AuditEntries" ? $" WHERE \"Command\" <> '{Web.Security.SignInAudit.Command}'" : "";
+                var filter = table == "AuditEntries" ? $" WHERE \"Command\" <> '{Application.Administration.Accounts.RecordSignIn.Command}'" : "";
                 command.CommandText = $"SELECT COUNT(*), {(version is null ? "0" : $"COALESCE(SUM(\"{version}\"), 0)")} FROM {name}{filter}";
                 await using var reader = await command.ExecuteReaderAsync();
                 await reader.ReadAsync();

@@ -7,6 +7,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Rectification.Application.Administration.Accounts;
 using Rectification.Domain.Auditing;
 using Rectification.Infrastructure;
 using Rectification.Web.Security;
@@ -62,7 +63,7 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
     }
 
     private Task<List<AuditEntry>> SignIns(string userName) =>
-        Host.Query(db => db.AuditEntries.AsNoTracking().Where(a => a.Command == SignInAudit.Command && a.UserName == userName).OrderBy(a => a.Sequence).ToListAsync());
+        Host.Query(db => db.AuditEntries.AsNoTracking().Where(a => a.Command == RecordSignIn.Command && a.UserName == userName).OrderBy(a => a.Sequence).ToListAsync());
 
     [Test]
     public async Task Token_ForTheRightPassword_OpensTheApiAsThatUser_AndTheSignInIsAuditedInTheChain()
@@ -374,7 +375,7 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
             Assert.That(refused.Headers.RetryAfter?.Delta, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromMinutes(1)));
             Assert.That(otherCase.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "the name is compared as Identity compares it");
             Assert.That(otherName.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "another name has its own budget");
-            Assert.That(await host.Query(db => db.AuditEntries.CountAsync(a => a.Command == SignInAudit.Command)), Is.EqualTo(4), "a refused attempt tries no password");
+            Assert.That(await host.Query(db => db.AuditEntries.CountAsync(a => a.Command == RecordSignIn.Command)), Is.EqualTo(4), "a refused attempt tries no password");
         }
     }
 
@@ -390,7 +391,7 @@ public sealed class IdentityTests(DatabaseProvider provider) : HostTest(provider
         }
 
         var second = await FromAddress(host, "198.51.100.9", "/api/account/token", new { userName = "name-9", password = "Wrong-Password-1" });
-        var payload = await host.Query(db => db.AuditEntries.Where(a => a.Command == SignInAudit.Command && a.UserName == "name-9").Select(a => a.Payload).SingleAsync());
+        var payload = await host.Query(db => db.AuditEntries.Where(a => a.Command == RecordSignIn.Command && a.UserName == "name-9").Select(a => a.Payload).SingleAsync());
 
         using (Assert.EnterMultipleScope())
         {

@@ -11,6 +11,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using Rectification.Application.Administration.Accounts;
 using Rectification.Infrastructure;
 using Rectification.Infrastructure.Persistence;
 using Rectification.Web.Security;
@@ -95,7 +96,7 @@ public sealed class SingleSignOnTests(DatabaseProvider provider)
     {
         var (browser, callback) = await SignInAs("b1-liaison@test.local");
         var me = await browser.GetFromJsonAsync<JsonObject>("/api/me");
-        var audited = await host.Query(db => db.AuditEntries.Where(a => a.Command == SignInAudit.Command && a.UserName == "b1-liaison").ToListAsync());
+        var audited = await host.Query(db => db.AuditEntries.Where(a => a.Command == RecordSignIn.Command && a.UserName == "b1-liaison").ToListAsync());
 
         using (Assert.EnterMultipleScope())
         {
@@ -112,7 +113,7 @@ public sealed class SingleSignOnTests(DatabaseProvider provider)
     {
         var (browser, callback) = await SignInAs("stranger@elsewhere.test");
         var me = await browser.GetAsync("/api/me");
-        var audited = await host.Query(db => db.AuditEntries.Where(a => a.Command == SignInAudit.Command && a.UserName == "stranger@elsewhere.test").Select(a => a.Trigger).ToListAsync());
+        var audited = await host.Query(db => db.AuditEntries.Where(a => a.Command == RecordSignIn.Command && a.UserName == "stranger@elsewhere.test").Select(a => a.Trigger).ToListAsync());
 
         using (Assert.EnterMultipleScope())
         {

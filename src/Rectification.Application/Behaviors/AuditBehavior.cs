@@ -5,6 +5,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Administration.Accounts;
 using Rectification.Application.Lifecycles;
 using Rectification.Application.Messaging;
 using Rectification.Domain.Auditing;
@@ -56,6 +57,12 @@ public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurren
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
 
+        if (result is Result<SignInAttempt> { IsSuccess: true } signIn)
+        {
+            db.AuditEntries.Add(AttemptEntry(signIn.Value, entries, now, payload));
+            return result;
+        }
+
         foreach (var entry in entries)
         {
             var (before, after) = Describe(entry);
@@ -67,6 +74,21 @@ public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurren
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A sign-in is sent before anyone is signed in, so its one entry is the attempt: in the name of whoever it turned out to be,
+    /// with the outcome as trigger, however it ended. What it changed on the way (the failed-attempt counter, a lockout) is the
+    /// account's before and after on that same entry rather than an entry of its own: a consequence of the attempt, not a change
+    /// anybody made.
+    /// </summary>
+    private static AuditEntry AttemptEntry(SignInAttempt attempt, List<EntityEntry> changed, DateTime now, string payload)
+    {
+        var id = attempt.User?.Id ?? Guid.Empty;
+        var account = changed.FirstOrDefault(e => e.Metadata.ClrType.Name == SignInAttempt.EntityType && (Guid)e.Property("Id").CurrentValue! == id);
+        var (before, after) = account is null ? ("{}", "{}") : Describe(account);
+        return new AuditEntry(now, attempt.User?.Id, attempt.AuditedName, attempt.User?.Role.ToString() ?? "", typeof(TMessage).Name, SignInAttempt.EntityType, id,
+            attempt.Outcome.ToString(), null, null, before, after, payload);
     }
 
     private static (string Before, string After) Describe(EntityEntry entry)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Rectification.Application.Administration;
+using Microsoft.EntityFrameworkCore;
+using Rectification.Application.Abstractions;
 using Rectification.Domain.Common;
 using Rectification.Infrastructure.Persistence;
 
@@ -14,10 +15,14 @@ namespace Rectification.Infrastructure.Identity;
 public sealed class AccountStore : IAccountStore
 {
     private readonly UserManager<Account> accounts;
+    private readonly SignInManager<Account> signIns;
+    private readonly TimeProvider clock;
 
-    public AccountStore(UserManager<Account> accounts, IUserStore<Account> store)
+    public AccountStore(UserManager<Account> accounts, SignInManager<Account> signIns, IUserStore<Account> store, TimeProvider clock)
     {
         this.accounts = accounts;
+        this.signIns = signIns;
+        this.clock = clock;
         if (store is not UserOnlyStore<Account, RectificationDbContext, Guid> ef)
         {
             throw new InvalidOperationException("The account store expects Identity's EF store over the application's DbContext.");
@@ -29,6 +34,49 @@ public sealed class AccountStore : IAccountStore
     public async Task<bool> ExistsAsync(Guid id, CancellationToken ct) => await accounts.FindByIdAsync(id.ToString()) is not null;
 
     public async Task<bool> IsUserNameTakenAsync(string userName, CancellationToken ct) => await accounts.FindByNameAsync(userName) is not null;
+
+    public async Task<Guid?> FindIdByNameAsync(string userName, CancellationToken ct) => (await accounts.FindByNameAsync(userName))?.Id;
+
+    public async Task<SignInOutcome> CheckPasswordAsync(Guid? id, string password, CancellationToken ct)
+    {
+        var account = id is { } found ? await accounts.FindByIdAsync(found.ToString()) : null;
+        if (account is null)
+        {
+            HashInVain(password);
+            return SignInOutcome.Failed;
+        }
+
+        if (AccountStatus.IsDisabled(account))
+        {
+            // Refused before the password is tried: a disabled account answers no password guesses.
+            HashInVain(password);
+            return SignInOutcome.Disabled;
+        }
+
+        if (await accounts.IsLockedOutAsync(account))
+        {
+            // Identity would refuse a locked account without hashing at all; the hash here keeps its answer as slow as the others.
+            HashInVain(password);
+            return SignInOutcome.LockedOut;
+        }
+
+        // The failed-attempt counter (and a lockout) Identity sets here stays in the scope's DbContext for the command's save.
+        var result = await signIns.CheckPasswordSignInAsync(account, password, lockoutOnFailure: true);
+        return result.Succeeded ? SignInOutcome.Succeeded
+            : result.IsLockedOut ? SignInOutcome.LockedOut
+            : result.IsNotAllowed ? SignInOutcome.NotAllowed
+            : SignInOutcome.Failed;
+    }
+
+    public async Task<IReadOnlyList<AccountState>> StatesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.ToList();
+        var rows = await accounts.Users.AsNoTracking().Where(a => list.Contains(a.Id)).Select(a => new { a.Id, a.SecurityStamp, a.LockoutEnd }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        // Lockout flags are worked out here rather than in SQL: SQLite cannot compare DateTimeOffset values.
+        return rows.Select(r => new AccountState(r.Id, r.SecurityStamp, AccountStatus.IsDisabled(r.LockoutEnd),
+            AccountStatus.IsLockedOut(r.LockoutEnd, now) ? r.LockoutEnd : null)).ToList();
+    }
 
     public async Task<Error?> CreateAsync(Guid id, string userName, string email, string password, CancellationToken ct)
     {
@@ -117,6 +165,9 @@ public sealed class AccountStore : IAccountStore
     /// </summary>
     private async Task<Error?> Change(Guid id, Func<Account, Task<Error?>> change) =>
         await accounts.FindByIdAsync(id.ToString()) is { } account ? await change(account) : Error.NotFound("Account", id);
+
+    /// <summary>The work of checking a password (same hasher, same iterations) where there is no password to check.</summary>
+    private void HashInVain(string password) => accounts.PasswordHasher.HashPassword(new Account(), password);
 
     /// <summary>The password rules, checked before anything changes, so a refused password leaves nothing half done.</summary>
     private async Task<Error?> PasswordRefusal(Account account, string password, string field)

@@ -1,16 +1,16 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
+using Mediator;
+using Rectification.Application.Administration.Accounts;
 using Rectification.Domain.Organization;
-using Rectification.Infrastructure.Identity;
-using Rectification.Infrastructure.Persistence;
 
 namespace Rectification.Web.Security;
 
 /// <summary>
 /// Builds the signed-in principal from the domain user, whatever proved the identity (password, token, single sign-on), so
-/// role and unit always come from the Users table and never from what a client or an external provider sent.
+/// role and unit always come from the Users table (<see cref="GetSignInIdentity"/>) and never from what a client or an external
+/// provider sent.
 /// </summary>
-public sealed class AccountPrincipals(RectificationDbContext db)
+public sealed class AccountPrincipals(ISender sender)
 {
     public const string MethodClaim = "rectification:auth-method";
 
@@ -19,31 +19,12 @@ public sealed class AccountPrincipals(RectificationDbContext db)
 
     public async Task<ClaimsPrincipal?> ForUserAsync(Guid userId, string scheme, string method, CancellationToken ct = default)
     {
-        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
-        return user is null ? null : await ForUserAsync(user, scheme, method, ct);
+        var found = await sender.Send(new GetSignInIdentity(userId), ct);
+        return found.IsSuccess ? Build(found.Value, scheme, method) : null;
     }
 
-    public async Task<ClaimsPrincipal> ForUserAsync(UserAccount user, string scheme, string method, CancellationToken ct = default)
-    {
-        var unitPath = await db.Units.Where(u => u.Id == user.UnitId).Select(u => u.Path).FirstAsync(ct);
-        var stamp = await CurrentStampAsync(user.Id, ct);
-        var identity = new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new Claim(ClaimTypes.Name, user.UserName),
-            new Claim(ClaimTypes.GivenName, user.DisplayName),
-            new Claim(ClaimTypes.Role, user.Role.ToString()),
-            new Claim(HttpCurrentUser.UnitIdClaim, user.UnitId.ToString()),
-            new Claim(HttpCurrentUser.UnitPathClaim, unitPath),
-            new Claim(MethodClaim, method),
-        ], scheme, ClaimTypes.Name, ClaimTypes.Role);
-        if (stamp is not null)
-        {
-            identity.AddClaim(new Claim(StampClaim, stamp));
-        }
-
-        return new ClaimsPrincipal(identity);
-    }
+    public async Task<ClaimsPrincipal> ForUserAsync(UserAccount user, string scheme, string method, CancellationToken ct = default) =>
+        await ForUserAsync(user.Id, scheme, method, ct) ?? throw new InvalidOperationException($"The user {user.Id} who just signed in is gone.");
 
     /// <summary>
     /// False once the password changed (or the account was removed or disabled) after the session or token was issued. A principal
@@ -56,12 +37,30 @@ public sealed class AccountPrincipals(RectificationDbContext db)
             return true;
         }
 
-        // Disabling also renews the stamp; the lockout end is checked as well so that a disabled account stays out even if its
+        // Disabling also renews the stamp; the disabling is checked as well so that a disabled account stays out even if its
         // stamp were ever written back unchanged (say, by an import).
-        var account = await db.Accounts.AsNoTracking().Where(a => a.Id == userId).Select(a => new { a.SecurityStamp, a.LockoutEnd }).FirstOrDefaultAsync(ct);
-        return account is not null && account.SecurityStamp == stamp && !AccountStatus.IsDisabled(account.LockoutEnd);
+        var found = await sender.Send(new GetSignInIdentity(userId), ct);
+        return found.IsSuccess && found.Value.Account is { } account && account.SecurityStamp == stamp && !account.Disabled;
     }
 
-    private Task<string?> CurrentStampAsync(Guid userId, CancellationToken ct) =>
-        db.Accounts.AsNoTracking().Where(a => a.Id == userId).Select(a => a.SecurityStamp).FirstOrDefaultAsync(ct);
+    private static ClaimsPrincipal Build(SignInIdentity found, string scheme, string method)
+    {
+        var user = found.User;
+        var identity = new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new Claim(ClaimTypes.Name, user.UserName),
+            new Claim(ClaimTypes.GivenName, user.DisplayName),
+            new Claim(ClaimTypes.Role, user.Role.ToString()),
+            new Claim(HttpCurrentUser.UnitIdClaim, user.UnitId.ToString()),
+            new Claim(HttpCurrentUser.UnitPathClaim, found.UnitPath),
+            new Claim(MethodClaim, method),
+        ], scheme, ClaimTypes.Name, ClaimTypes.Role);
+        if (found.Account?.SecurityStamp is { } stamp)
+        {
+            identity.AddClaim(new Claim(StampClaim, stamp));
+        }
+
+        return new ClaimsPrincipal(identity);
+    }
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.EntityFrameworkCore;
-using Rectification.Infrastructure.Identity;
-using Rectification.Infrastructure.Persistence;
+using Mediator;
+using Rectification.Application.Abstractions;
+using Rectification.Application.Administration.Accounts;
 
 namespace Rectification.Web.Security;
 
@@ -46,38 +46,24 @@ public static class OidcSignIn
     private static async Task MapToDomainUser(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context)
     {
         var services = context.HttpContext.RequestServices;
-        var db = services.GetRequiredService<RectificationDbContext>();
-        var audit = services.GetRequiredService<SignInAudit>();
         var external = context.Principal!;
-        var email = external.FindFirstValue("email");
-        var name = external.FindFirstValue("preferred_username");
         var ct = context.HttpContext.RequestAborted;
-
-        var user = email is { Length: > 0 }
-            ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email, ct)
-            : null;
-        if (user is null && name is { Length: > 0 })
+        var recorded = await services.GetRequiredService<ISender>().Send(RecordSignIn.Externally(external.FindFirstValue("email"),
+            external.FindFirstValue("preferred_username"), external.FindFirstValue("sub"), PasswordSignIn.RemoteAddress(context.HttpContext)), ct);
+        if (!recorded.IsSuccess)
         {
-            user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, ct);
+            context.Fail($"The single sign-on attempt could not be recorded ({recorded.Error!.Code}).");
+            return;
         }
 
-        // A disabled local account keeps its owner out of single sign-on too: the administrator's switch covers every way in.
-        var disabled = user is not null && AccountStatus.IsDisabled(await db.Accounts.AsNoTracking().Where(a => a.Id == user.Id).Select(a => a.LockoutEnd).FirstOrDefaultAsync(ct));
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            audit.Add(email ?? name ?? external.FindFirstValue("sub") ?? "unknown", user, "oidc",
-                user is null ? SignInOutcome.UnknownExternalUser : disabled ? SignInOutcome.Disabled : SignInOutcome.Succeeded);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-
-        if (user is null)
+        var attempt = recorded.Value;
+        if (attempt.Outcome == SignInOutcome.UnknownExternalUser)
         {
             context.Fail("The single sign-on identity matches no user of this system (by e-mail or user name).");
             return;
         }
 
-        if (disabled)
+        if (attempt.SignedIn is not { } user)
         {
             context.Fail("The account of this single sign-on identity is disabled.");
             return;

@@ -1,12 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.IdentityModel.Tokens;
-using Rectification.Application.Administration;
 using Rectification.Infrastructure.Identity;
-using Rectification.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 
 namespace Rectification.Web.Security;
 
@@ -31,22 +27,9 @@ public static class SecurityRegistration
         var settings = AuthenticationSettings.Read(configuration, environment);
         services.AddSingleton(settings);
 
-        services.AddIdentityCore<Account>(o =>
-            {
-                o.Password.RequiredLength = 12;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-                configuration.GetSection("Authentication:Password").Bind(o.Password);
-                configuration.GetSection("Authentication:Lockout").Bind(o.Lockout);
-            })
-            .AddSignInManager()
-            .AddErrorDescriber<LocalizedIdentityErrors>();
-        services.AddScoped<IUserStore<Account>, UserOnlyStore<Account, RectificationDbContext, Guid>>();
-        services.AddScoped<IAccountStore, AccountStore>();
+        // Local accounts (Identity over the application's DbContext) are Infrastructure's; the schemes that use them are the host's.
+        services.AddAccounts(configuration);
         services.AddScoped<AccountPrincipals>();
-        services.AddScoped<SignInAudit>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<AccessTokens>();

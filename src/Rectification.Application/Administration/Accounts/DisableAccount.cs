@@ -1,4 +1,3 @@
-using Mediator;
 using Rectification.Application.Abstractions;
 using Rectification.Application.Messaging;
 using Rectification.Domain.Common;
@@ -8,20 +7,12 @@ namespace Rectification.Application.Administration.Accounts;
 
 /// <summary>Ends the account's sessions and tokens and refuses its sign-ins until enabled again; never one's own, or the last administrator could shut everyone out.</summary>
 [AllowedRoles(Role.Administrator)]
-public sealed record DisableAccount(Guid AccountId) : IAppCommand<Guid>, IScoped
-{
-    public ScopeTarget Target => new(TargetKind.User, AccountId);
-}
+public sealed record DisableAccount(Guid AccountId) : AccountCommand(AccountId);
 
-public sealed class DisableAccountHandler(IAccountStore accounts, ICurrentUser user) : ICommandHandler<DisableAccount, Result<Guid>>
+public sealed class DisableAccountHandler(IAccountStore accounts, ICurrentUser user) : AccountCommandHandler<DisableAccount>(accounts)
 {
-    public async ValueTask<Result<Guid>> Handle(DisableAccount command, CancellationToken ct)
-    {
-        if (command.AccountId == user.UserId && await accounts.ExistsAsync(command.AccountId, ct))
-        {
-            return Error.Conflict("account.cannot-disable-self");
-        }
-
-        return await accounts.DisableAsync(command.AccountId, ct) is { } refused ? refused : command.AccountId;
-    }
+    protected override async Task<Error?> Change(IAccountStore accounts, DisableAccount command, CancellationToken ct) =>
+        command.AccountId == user.UserId && await accounts.ExistsAsync(command.AccountId, ct)
+            ? Error.Conflict("account.cannot-disable-self")
+            : await accounts.DisableAsync(command.AccountId, ct);
 }

@@ -1,4 +1,4 @@
-using Mediator;
+using Rectification.Application.Abstractions;
 using Rectification.Application.Messaging;
 using Rectification.Domain.Common;
 using Rectification.Domain.Organization;
@@ -7,13 +7,9 @@ namespace Rectification.Application.Administration.Accounts;
 
 /// <summary>Lets a disabled (or locked) account sign in again.</summary>
 [AllowedRoles(Role.Administrator)]
-public sealed record EnableAccount(Guid AccountId) : IAppCommand<Guid>, IScoped
-{
-    public ScopeTarget Target => new(TargetKind.User, AccountId);
-}
+public sealed record EnableAccount(Guid AccountId) : AccountCommand(AccountId);
 
-public sealed class EnableAccountHandler(IAccountStore accounts) : ICommandHandler<EnableAccount, Result<Guid>>
+public sealed class EnableAccountHandler(IAccountStore accounts) : AccountCommandHandler<EnableAccount>(accounts)
 {
-    public async ValueTask<Result<Guid>> Handle(EnableAccount command, CancellationToken ct) =>
-        await accounts.EnableAsync(command.AccountId, ct) is { } refused ? refused : command.AccountId;
+    protected override Task<Error?> Change(IAccountStore accounts, EnableAccount command, CancellationToken ct) => accounts.EnableAsync(command.AccountId, ct);
 }

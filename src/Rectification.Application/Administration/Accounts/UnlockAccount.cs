@@ -1,4 +1,4 @@
-using Mediator;
+using Rectification.Application.Abstractions;
 using Rectification.Application.Messaging;
 using Rectification.Domain.Common;
 using Rectification.Domain.Organization;
@@ -7,13 +7,9 @@ namespace Rectification.Application.Administration.Accounts;
 
 /// <summary>Lifts the lockout after failed sign-ins; a disabled account stays disabled.</summary>
 [AllowedRoles(Role.Administrator)]
-public sealed record UnlockAccount(Guid AccountId) : IAppCommand<Guid>, IScoped
-{
-    public ScopeTarget Target => new(TargetKind.User, AccountId);
-}
+public sealed record UnlockAccount(Guid AccountId) : AccountCommand(AccountId);
 
-public sealed class UnlockAccountHandler(IAccountStore accounts) : ICommandHandler<UnlockAccount, Result<Guid>>
+public sealed class UnlockAccountHandler(IAccountStore accounts) : AccountCommandHandler<UnlockAccount>(accounts)
 {
-    public async ValueTask<Result<Guid>> Handle(UnlockAccount command, CancellationToken ct) =>
-        await accounts.UnlockAsync(command.AccountId, ct) is { } refused ? refused : command.AccountId;
+    protected override Task<Error?> Change(IAccountStore accounts, UnlockAccount command, CancellationToken ct) => accounts.UnlockAsync(command.AccountId, ct);
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Rectification.Application.Localization;
 
-namespace Rectification.Web.Security;
+namespace Rectification.Infrastructure.Identity;
 
 /// <summary>The password rules a refused new password broke, in the caller's language (Identity itself speaks English only).</summary>
 public sealed class LocalizedIdentityErrors : IdentityErrorDescriber

@@ -1,6 +1,6 @@
 using Rectification.Domain.Common;
 
-namespace Rectification.Application.Administration;
+namespace Rectification.Application.Abstractions;
 
 /// <summary>
 /// The sign-in credentials of the domain users (same id, same user name), as the account commands change them. Every change is
@@ -12,6 +12,18 @@ public interface IAccountStore
     Task<bool> ExistsAsync(Guid id, CancellationToken ct);
 
     Task<bool> IsUserNameTakenAsync(string userName, CancellationToken ct);
+
+    /// <summary>The account signing in with this name, matched as the credentials store matches names (whatever the letter case).</summary>
+    Task<Guid?> FindIdByNameAsync(string userName, CancellationToken ct);
+
+    /// <summary>
+    /// Tries the password on the account (null: no account to try it on), counting a failure towards the lockout. Every refusal
+    /// costs one password hash, whatever its cause, so the time taken does not tell an existing account from an unknown one.
+    /// </summary>
+    Task<SignInOutcome> CheckPasswordAsync(Guid? id, string password, CancellationToken ct);
+
+    /// <summary>The sign-in state of those of the given users that have an account (a user signing in only through single sign-on has none).</summary>
+    Task<IReadOnlyList<AccountState>> StatesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct);
 
     /// <summary>A new account for the domain user <paramref name="id"/>; a refused password or user name changes nothing.</summary>
     Task<Error?> CreateAsync(Guid id, string userName, string email, string password, CancellationToken ct);
