@@ -1,3 +1,4 @@
+using Rectification.Application.Behaviors;
 using Rectification.Application.Lifecycles;
 using Rectification.Application.Statistics;
 using Rectification.Application.Abstractions;
@@ -208,7 +209,8 @@ internal sealed class SweepBenchmark(BenchOptions options, ILoggerFactory loggin
         SweepReport report;
         await using (var db = new RectificationDbContext(sweepOptions))
         {
-            var sweep = new ReminderSweep(db, reminders, BenchVisibility.Catalog, clock, new DatabaseErrors(), ReminderFileReader.ReadCalendar(Path.Combine(options.WorkflowsFolder, ReminderFileReader.CalendarFile)), gate, logging.CreateLogger<ReminderSweep>());
+            var sweep = new ReminderSweep(db, reminders, BenchVisibility.Catalog, clock, ReminderFileReader.ReadCalendar(Path.Combine(options.WorkflowsFolder, ReminderFileReader.CalendarFile)),
+                new AtomicSave(db, new DatabaseErrors(), gate), logging.CreateLogger<ReminderSweep>());
             report = await sweep.RunAsync(options.BatchSize, ct);
         }
 

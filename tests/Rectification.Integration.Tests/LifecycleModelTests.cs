@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using CsCheck;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,12 @@ public sealed partial class LifecycleModelTests(DatabaseProvider provider) : Hos
     private int SequenceCount =>
         int.TryParse(Environment.GetEnvironmentVariable("RECTIFICATION_MODEL_SEQUENCES"), out var n) ? n : Provider == DatabaseProvider.Sqlite ? 1_500 : 300;
 
+    /// <summary>
+    /// Sequences run two at a time: each has its own inspection and problems, and the rest of the suite runs one fixture at a time, so
+    /// the second core would otherwise idle. SQLite still has one writer; the write gate queues the two.
+    /// </summary>
+    private static int Threads => Math.Clamp(Environment.ProcessorCount, 1, 2);
+
     /// <summary>A user and the units their scope covers, written out from the test organization rather than computed from paths.</summary>
     private sealed record Actor(string Name, Role Role, IReadOnlySet<Guid> Covers, ActingUser User);
 
@@ -86,19 +93,17 @@ public sealed partial class LifecycleModelTests(DatabaseProvider provider) : Hos
         // so that signing, closing and reopening are reached as often as the plan's screening.
         var sequences = Gen.Select(Gen.Int[0, 2], Gen.Int[1, 2], Gen.Int[0, 3], Gen.Int[0, 3], StepGen.List[3, 12],
             (unit, problems, major, start, steps) => new Sequence(units[unit], start == 0 ? 1 : problems, major, start == 0, steps));
-        var divergences = new List<string>();
-        var coverage = new Dictionary<string, int>();
+        var divergences = new ConcurrentQueue<string>();
+        var coverage = new ConcurrentDictionary<string, int>();
         var count = 0;
         var steps = 0;
         var clock = Stopwatch.StartNew();
-        var sending = new Stopwatch();
-        var comparing = new Stopwatch();
-        TimeSpan okTime = default, refusedTime = default;
+        long sendingTicks = 0, comparingTicks = 0, okTicks = 0, refusedTicks = 0;
         int okCount = 0, refusedCount = 0;
 
         await sequences.SampleAsync(async sequence =>
         {
-            count++;
+            var number = Interlocked.Increment(ref count);
             var world = await Start(sequence);
             if (sequence.UnderReview)
             {
@@ -107,50 +112,52 @@ public sealed partial class LifecycleModelTests(DatabaseProvider provider) : Hos
             var log = new List<string>();
             foreach (var choice in sequence.Steps)
             {
-                steps++;
+                Interlocked.Increment(ref steps);
                 var step = Choose(world, choice);
                 var expected = Expect(world, step);
                 Error? actual;
+                var sent = Stopwatch.GetTimestamp();
                 try
                 {
-                    var before = sending.Elapsed;
-                    sending.Start();
                     actual = await Host.SendForError(step.Actor.User, Message(world, step));
-                    sending.Stop();
-                    var took = sending.Elapsed - before;
-                    if (actual is null) { okTime += took; okCount++; } else { refusedTime += took; refusedCount++; }
                 }
                 catch (Exception e)
                 {
                     actual = new Error(ErrorKind.RuleBroken, "threw " + e.GetType().Name + ": " + e.Message, new Dictionary<string, object?>());
                 }
 
+                var took = Stopwatch.GetElapsedTime(sent).Ticks;
+                Interlocked.Add(ref sendingTicks, took);
+                if (actual is null) { Interlocked.Add(ref okTicks, took); Interlocked.Increment(ref okCount); }
+                else { Interlocked.Add(ref refusedTicks, took); Interlocked.Increment(ref refusedCount); }
+
                 log.Add($"{step} → {actual?.Code ?? "ok"}");
                 if (actual?.Code != expected?.Code || actual?.Kind != expected?.Kind)
                 {
-                    divergences.Add($"sequence {count}, step {log.Count}: expected {expected?.Code ?? "ok"}, got {actual?.Code ?? "ok"}\n  " + string.Join("\n  ", log));
+                    divergences.Enqueue($"sequence {number}, step {log.Count}: expected {expected?.Code ?? "ok"}, got {actual?.Code ?? "ok"}\n  " + string.Join("\n  ", log));
                     return;
                 }
 
                 if (expected is null)
                 {
                     Apply(world, step);
-                    coverage[step.Op.ToString()] = coverage.GetValueOrDefault(step.Op.ToString()) + 1;
+                    coverage.AddOrUpdate(step.Op.ToString(), 1, (_, n) => n + 1);
                 }
 
-                comparing.Start();
+                var compared = Stopwatch.GetTimestamp();
                 var difference = await Compare(world);
-                comparing.Stop();
+                Interlocked.Add(ref comparingTicks, Stopwatch.GetElapsedTime(compared).Ticks);
                 if (difference is not null)
                 {
-                    divergences.Add($"sequence {count}, step {log.Count}: {difference}\n  " + string.Join("\n  ", log));
+                    divergences.Enqueue($"sequence {number}, step {log.Count}: {difference}\n  " + string.Join("\n  ", log));
                     return;
                 }
             }
-        }, seed: Seed, iter: SequenceCount, threads: 1);
+        }, seed: Seed, iter: SequenceCount, threads: Threads);
 
-        TestContext.Out.WriteLine($"{count} sequences, {steps} steps in {clock.Elapsed.TotalSeconds:F0} s (sending {sending.Elapsed.TotalSeconds:F0} s, " +
-            $"comparing {comparing.Elapsed.TotalSeconds:F0} s; ok {okTime.TotalMilliseconds / Math.Max(1, okCount):F1} ms, refused {refusedTime.TotalMilliseconds / Math.Max(1, refusedCount):F1} ms); successful commands: " +
+        TestContext.Out.WriteLine($"{count} sequences, {steps} steps on {Threads} threads in {clock.Elapsed.TotalSeconds:F0} s (sending {TimeSpan.FromTicks(sendingTicks).TotalSeconds:F0} s, " +
+            $"comparing {TimeSpan.FromTicks(comparingTicks).TotalSeconds:F0} s; ok {TimeSpan.FromTicks(okTicks).TotalMilliseconds / Math.Max(1, okCount):F1} ms, " +
+            $"refused {TimeSpan.FromTicks(refusedTicks).TotalMilliseconds / Math.Max(1, refusedCount):F1} ms); successful commands: " +
             string.Join(", ", coverage.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}")));
         using (Assert.EnterMultipleScope())
         {
