@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Mediator;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Rectification.Application;
 using Rectification.Application.Abstractions;
@@ -14,6 +13,7 @@ using Rectification.Infrastructure.Persistence;
 using Rectification.Web;
 using Rectification.Demo;
 using Rectification.Web.Endpoints;
+using Rectification.Web.Http;
 using Rectification.Web.Security;
 using Scalar.AspNetCore;
 using Serilog;
@@ -57,6 +57,7 @@ builder.Services.AddMediator((MediatorOptions options) =>
 });
 
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Rectification.Web.Pages.Shared.MyWorkCount>();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddHostHardening(builder.Configuration);
@@ -69,6 +70,7 @@ builder.Services.AddRazorPages(o =>
     // Every page needs a signed-in user except the sign-in form itself.
     o.Conventions.AuthorizeFolder("/");
     o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+    o.Conventions.AllowAnonymousToPage("/Error");
 });
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Rectification.Web.Http.StrictEnumConverter()));
@@ -94,20 +96,9 @@ if (args.Contains("--seed-demo"))
 var app = builder.Build();
 
 app.UseProxyHeaders();
-app.UseExceptionHandler(error => error.Run(async context =>
-{
-    // Bugs become a 500 with a trace id and nothing of the exception: its details are in the log.
-    var feature = context.Features.Get<IExceptionHandlerFeature>();
-    var status = feature?.Error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-    context.Response.StatusCode = status;
-    var culture = CultureInfo.CurrentUICulture;
-    await Results.Problem(
-        status == 500 ? Messages.Format("server.error", new Dictionary<string, object?>(), culture) : feature?.Error.Message,
-        statusCode: status,
-        extensions: new Dictionary<string, object?> { ["traceId"] = context.TraceIdentifier, ["code"] = status == 500 ? "server.error" : "request.malformed" })
-        .ExecuteAsync(context);
-}));
-app.UseStatusCodePages();
+app.UseErrorResponses();
+// The pages' libraries, styles and script: public, served before sign-in (the sign-in form uses them too).
+app.UseStaticFiles();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),
@@ -144,7 +135,6 @@ app.MapApi();
 app.MapAccount();
 app.MapAccountAdministration();
 app.MapRazorPages();
-app.MapGet(Rectification.Web.Pages.UiStyles.Path, () => Results.Text(Rectification.Web.Pages.UiStyles.Css, "text/css")).ExcludeFromDescription().AllowAnonymous();
 app.UseJobs();
 if (app.Services.GetRequiredService<AuthenticationSettings>().SigningKeyIsEphemeral)
 {

@@ -64,6 +64,18 @@ public static class Glossary
         [typeof(OutboxStatus)] = Labels((OutboxStatus.Pending, "待发送", "pending"), (OutboxStatus.Sent, "已发送", "sent"), (OutboxStatus.Failed, "发送失败", "failed")),
         [typeof(SignOffOrder)] = Labels((SignOffOrder.Parallel, "各方同时签字", "in parallel"), (SignOffOrder.Sequential, "各方依次签字", "in order")),
         [typeof(RecipientScope)] = Labels((RecipientScope.Unit, "本单位", "the unit itself"), (RecipientScope.Above, "上级单位", "the units above")),
+        [typeof(Workplace.WorkKind)] = Labels(
+            (Workplace.WorkKind.SignReceipt, "签收", "sign the receipt"),
+            (Workplace.WorkKind.DraftPlan, "编制整改方案", "draft the plan"),
+            (Workplace.WorkKind.RevisePlan, "修改退回的整改方案", "revise the returned plan"),
+            (Workplace.WorkKind.ScreenPlan, "审核整改方案", "screen the plan"),
+            (Workplace.WorkKind.FeedBack, "反馈问题", "feed back the problem"),
+            (Workplace.WorkKind.ReportProgress, "报送整改进展", "report progress"),
+            (Workplace.WorkKind.SubmitForReview, "提交销号审核", "submit for review"),
+            (Workplace.WorkKind.SignOff, "销号签字", "sign off"),
+            (Workplace.WorkKind.CloseProblem, "销号", "close the problem"),
+            (Workplace.WorkKind.ReminderTalk, "提醒谈话", "reminder talk"),
+            (Workplace.WorkKind.DecideExtension, "审批延期申请", "decide the extension request")),
         [typeof(UnitLevel)] = Labels(
             (UnitLevel.Province, "省级", "province"), (UnitLevel.City, "市级", "city"), (UnitLevel.County, "县（区）级", "county"),
             (UnitLevel.Township, "乡镇（街道）", "township"), (UnitLevel.Village, "村（社区）", "village"), (UnitLevel.Bureau, "部门", "bureau"),

@@ -43,6 +43,49 @@ public static class UiText
         ["who"] = ("操作人", "Who"),
         ["action"] = ("操作", "Action"),
         ["change"] = ("状态变化", "State change"),
+        ["my-work"] = ("我的待办", "My tasks"),
+        ["my-work-none"] = ("暂无待办事项。", "Nothing waits for you."),
+        ["my-work-count"] = ("待办 {0} 项", "{0} waiting"),
+        ["review"] = ("审核签字", "Review"),
+        ["inspections"] = ("巡察", "Inspections"),
+        ["receipts"] = ("签收", "Receipts"),
+        ["menu"] = ("菜单", "Menu"),
+        ["language"] = ("语言", "Language"),
+        ["due"] = ("期限", "Due"),
+        ["since"] = ("发起时间", "Since"),
+        ["open"] = ("办理", "Open"),
+        ["task"] = ("事项", "Task"),
+        ["filter"] = ("筛选", "Filter"),
+        ["reset"] = ("清除筛选", "Clear filters"),
+        ["search-text"] = ("编号或问题关键词", "Code or words of the problem"),
+        ["department"] = ("责任部门", "Responsible department"),
+        ["leader"] = ("责任领导", "Responsible leader"),
+        ["measures"] = ("整改措施", "Measures"),
+        ["next-report"] = ("下次报送", "Next report"),
+        ["round"] = ("巡察轮次", "Round"),
+        ["inspection"] = ("巡察", "Inspection"),
+        ["sort"] = ("排序", "Sort by"),
+        ["descending"] = ("倒序", "Descending"),
+        ["open-first"] = ("未销号的排在前面", "Open problems first"),
+        ["sort-Code"] = ("编号", "Code"),
+        ["sort-Deadline"] = ("整改时限", "Deadline"),
+        ["sort-Severity"] = ("严重程度", "Severity"),
+        ["sort-State"] = ("状态", "State"),
+        ["page-of"] = ("第 {0} 页，共 {1} 页", "Page {0} of {1}"),
+        ["pages"] = ("分页", "Pages"),
+        ["zone"] = ("时间为{0}", "Times in {0}"),
+        ["error-title"] = ("出错了", "Something went wrong"),
+        ["error-404"] = ("页面不存在，或您无权查看。", "This page does not exist, or you may not see it."),
+        ["error-403"] = ("您无权执行此操作。", "You may not do this."),
+        ["error-400"] = ("请求有误，请返回重试。", "The request was not understood; go back and try again."),
+        ["error-429"] = ("操作过于频繁，请稍后再试。", "Too many requests; please wait a moment."),
+        ["error-500"] = ("系统出现错误，已记录。请把以下追踪号告诉管理员。", "The system failed; the error was logged. Give the administrator this trace id."),
+        ["error-other"] = ("请求未能完成。", "The request could not be completed."),
+        ["trace-id"] = ("追踪号", "Trace id"),
+        ["home"] = ("返回首页", "Back to my tasks"),
+        ["skip"] = ("跳到正文", "Skip to the content"),
+        ["none-light"] = ("不亮灯（未启动或已销号）", "No light (not started or closed)"),
+        ["closed-mixed"] = ("已销号的不后置", "Closed problems in code order too"),
     };
 
     public static bool English => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
@@ -56,6 +99,9 @@ public static class UiText
 
     public static string L<TEnum>(TEnum value) where TEnum : struct, Enum => L(Glossary.Of(value));
 
+    /// <summary>The office's time zone as people call it: 北京时间 for China's zone, otherwise its id.</summary>
+    public static string ZoneName => OfficeTime.Zone.Id is "Asia/Shanghai" or "China Standard Time" ? (English ? "Beijing time" : "北京时间") : OfficeTime.Zone.Id;
+
     /// <summary>An instant (stored UTC) as the office's wall clock reads it.</summary>
     public static string Time(DateTime utc) => OfficeTime.LocalOf(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
@@ -65,4 +111,6 @@ public static class UiText
     public static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 
     public static string T(string key, object arg) => string.Format(CultureInfo.CurrentCulture, T(key), arg);
+
+    public static string T2(string key, object first, object second) => string.Format(CultureInfo.CurrentCulture, T(key), first, second);
 }

@@ -288,9 +288,11 @@ public static class HostHardening
             "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
             "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
-        // The web application's own pages: server-rendered, no script at all, one stylesheet of its own, forms posting to itself.
+        // The web application's own pages: server-rendered, scripts and styles only from the host's own files (wwwroot/lib, no inline
+        // code), partial updates (htmx) calling back to the host, forms posting to itself.
         private const string UiPolicy =
-            "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
