@@ -99,6 +99,8 @@ app.UseProxyHeaders();
 app.UseErrorResponses();
 // The pages' libraries, styles and script: public, served before sign-in (the sign-in form uses them too).
 app.UseStaticFiles();
+// Routing after the error handlers, so a page re-executed as the error page is routed again (to /error/{status}).
+app.UseRouting();
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
     DefaultRequestCulture = new RequestCulture("zh-CN"),

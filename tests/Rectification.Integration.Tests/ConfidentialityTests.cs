@@ -225,7 +225,7 @@ public sealed class ConfidentialityTests(DatabaseProvider provider) : HostTest(p
                 }
             }
 
-            foreach (var page in new[] { "/", "/?overdue=true", $"/problems/{fedBack.Id}", $"/problems/{registered.Id}", $"/problems/{pending.Id}" })
+            foreach (var page in new[] { "/", "/ledger", "/ledger?overdue=true", "/ledger?q=" + Uri.EscapeDataString(registered.Code), $"/problems/{fedBack.Id}", $"/problems/{registered.Id}", $"/problems/{pending.Id}" })
             {
                 var answer = await Send(client, "GET", page);
                 sent++;
@@ -237,7 +237,7 @@ public sealed class ConfidentialityTests(DatabaseProvider provider) : HostTest(p
         }
 
         var auditAfter = await Host.Query(db => db.AuditEntries.CountAsync());
-        await TestContext.Out.WriteLineAsync($"Confidentiality sweep ({Provider}): {sent} requests over {endpoints.Count} endpoints and 5 pages as {UnitSide.Length} unit users");
+        await TestContext.Out.WriteLineAsync($"Confidentiality sweep ({Provider}): {sent} requests over {endpoints.Count} endpoints and 7 pages as {UnitSide.Length} unit users");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(sent, Is.GreaterThan(UnitSide.Length * endpoints.Count));

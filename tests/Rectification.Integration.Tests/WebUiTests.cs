@@ -40,7 +40,8 @@ public sealed class WebUiTests() : HostTest(DatabaseProvider.Sqlite)
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumArguments });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        await AddAxe(context);
         var page = await context.NewPageAsync();
         // The expected 401 (wrong password) and 404s (another unit's problem, favicon) are console errors too; only a policy refusal counts.
         var refusals = new List<string>();
@@ -52,9 +53,10 @@ public sealed class WebUiTests() : HostTest(DatabaseProvider.Sqlite)
             }
         };
 
-        // Not signed in: the ledger sends the browser to the form.
+        // Not signed in: the home page sends the browser to the form.
         await page.GotoAsync(address + "/");
         Assert.That(page.Url, Does.Contain("/account/sign-in"));
+        var signInViolations = await AxeViolations(page);
 
         await page.FillAsync("input[name=userName]", "b1-liaison");
         await page.FillAsync("input[name=password]", "Wrong-Password-9");
@@ -64,6 +66,17 @@ public sealed class WebUiTests() : HostTest(DatabaseProvider.Sqlite)
         await page.FillAsync("input[name=userName]", "b1-liaison");
         await page.FillAsync("input[name=password]", TestAccounts.Password);
         await page.ClickAsync("[data-testid=submit]");
+
+        // Home is 我的待办: the feedback receipt and both problems in rectification wait for the liaison, and the menu counts them.
+        await page.WaitForSelectorAsync("[data-testid=my-work]");
+        var workKinds = await page.Locator("[data-testid=work-item]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.kind)");
+        var workTasks = await page.Locator("[data-testid=work-item] td:nth-child(2)").AllTextContentsAsync();
+        var workCount = await page.TextContentAsync("[data-testid=work-count]");
+        var homeHeading = await page.TextContentAsync("h1");
+        var myWorkViolations = await AxeViolations(page);
+        await Screenshots(page, "my-work");
+
+        await page.ClickAsync("[data-testid=nav-ledger]");
         await page.WaitForSelectorAsync("[data-testid=ledger]");
         var rows = page.Locator("[data-testid=problem]");
         var units = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.unit)");
@@ -71,15 +84,35 @@ public sealed class WebUiTests() : HostTest(DatabaseProvider.Sqlite)
         var lights = await page.Locator("[data-testid=light]").AllTextContentsAsync();
         var heading = await page.TextContentAsync("h1");
         var headerColour = await page.EvalOnSelectorAsync<string>("header", "e => getComputedStyle(e).backgroundColor");
+        var ledgerViolations = await AxeViolations(page);
+        await Screenshots(page, "ledger");
+        await page.SetViewportSizeAsync(390, 844);
+        var overflowAtPhoneWidth = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        var menuCollapsed = !await page.IsVisibleAsync("[data-testid=nav-ledger]");
+        await page.SetViewportSizeAsync(1366, 900);
 
+        // The filter by text keeps only the matching problem, and the filter stays in the URL.
+        await page.FillAsync("#f-q", own.Problems[1].Code);
+        await page.ClickAsync("[data-testid=apply-filters]");
+        await page.WaitForURLAsync("**/ledger?**");
+        var filteredCodes = await page.Locator("[data-testid=problem]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.code)");
+        var filteredUrl = page.Url;
+
+        await page.GotoAsync(address + "/ledger");
         await page.ClickAsync($"a[href='/problems/{own.Problems[0].Id}']");
         await page.WaitForSelectorAsync("[data-testid=history]");
         var title = await page.TextContentAsync("[data-testid=problem-title]");
         var history = await page.Locator("[data-testid=history] tbody tr").CountAsync();
         var foreignPage = await page.GotoAsync(address + $"/problems/{foreign.Id}");
+        var foreignText = await page.TextContentAsync("[data-testid=error-message]");
+        var missing = await page.GotoAsync(address + "/no-such-page");
+        var missingType = missing!.Headers.GetValueOrDefault("content-type", "");
+        var errorViolations = await AxeViolations(page);
 
-        await page.GotoAsync(address + "/?culture=en");
+        await page.GotoAsync(address + "/ledger?culture=en");
         var english = await page.TextContentAsync("h1");
+        await page.GotoAsync(address + "/");
+        var englishRemembered = await page.TextContentAsync("[data-testid=nav-my-work]");
 
         await page.ClickAsync("[data-testid=sign-out]");
         await page.WaitForURLAsync("**/account/sign-in**");
@@ -89,18 +122,61 @@ public sealed class WebUiTests() : HostTest(DatabaseProvider.Sqlite)
         using (Assert.EnterMultipleScope())
         {
             Assert.That(error, Does.Contain("用户名或密码错误"));
-            Assert.That(heading, Is.EqualTo("整改台账"));
+            Assert.That(homeHeading, Does.StartWith("我的待办"));
+            Assert.That(workKinds, Is.EquivalentTo(new[] { "SignReceipt", "ReportProgress", "ReportProgress" }),
+                "the feedback waits for the unit's receipt, and both problems in rectification for a progress report");
+            Assert.That(workTasks, Is.EquivalentTo(new[] { "签收", "报送整改进展", "报送整改进展" }));
+            Assert.That(workCount, Is.EqualTo("3"));
+            Assert.That(heading, Does.StartWith("整改台账"));
             Assert.That(headerColour, Is.EqualTo("rgb(164, 22, 26)"), "the stylesheet loaded under the page policy");
             Assert.That(units, Has.Length.EqualTo(2), "the bureau's two problems");
             Assert.That(units, Is.All.EqualTo(Org.Bureau.Id.ToString()), "only the user's own unit");
             Assert.That(ledgerText, Does.Contain(own.Problems[0].Code).And.Not.Contain(foreign.Code));
             Assert.That(lights, Is.All.AnyOf("绿灯", "黄灯", "红灯"));
+            Assert.That(overflowAtPhoneWidth, Is.False, "at 390 px the ledger is read as cards, without scrolling sideways");
+            Assert.That(menuCollapsed, Is.True, "at 390 px the menu folds behind its button");
+            Assert.That(filteredCodes, Is.EqualTo(new[] { own.Problems[1].Code }));
+            Assert.That(filteredUrl, Does.Contain("q=" + Uri.EscapeDataString(own.Problems[1].Code)));
             Assert.That(title, Does.Contain(own.Problems[0].Code));
             Assert.That(history, Is.GreaterThan(0));
             Assert.That(foreignPage!.Status, Is.EqualTo(404), "another unit's problem does not exist for this user");
-            Assert.That(english, Is.EqualTo("Rectification ledger"));
+            Assert.That(foreignText, Is.EqualTo("页面不存在，或您无权查看。"));
+            Assert.That(missing.Status, Is.EqualTo(404));
+            Assert.That(missingType, Does.StartWith("text/html"), "a missing page is a page, not JSON");
+            Assert.That(english, Does.StartWith("Rectification ledger"));
+            Assert.That(englishRemembered, Does.StartWith("My tasks"), "the chosen language is remembered");
             Assert.That(afterSignOut, Does.Contain("/account/sign-in"));
-            Assert.That(refusals, Is.Empty, "the page policy lets the pages load everything they need (the stylesheet, the form posts)");
+            Assert.That(refusals, Is.Empty, "the page policy lets the pages load everything they need (Bootstrap, htmx, the stylesheet, the form posts)");
+            Assert.That(signInViolations, Is.Empty, "axe on the sign-in page");
+            Assert.That(myWorkViolations, Is.Empty, "axe on my tasks");
+            Assert.That(ledgerViolations, Is.Empty, "axe on the ledger");
+            Assert.That(errorViolations, Is.Empty, "axe on the error page");
         }
+    }
+
+    /// <summary>axe-core (vendored from the npm registry), put into every page by the browser itself, so the page policy needs no exception for it.</summary>
+    private static Task AddAxe(IBrowserContext context) =>
+        context.AddInitScriptAsync(scriptPath: Path.Combine(TestContext.CurrentContext.TestDirectory, "Support", "axe", "axe.min.js"));
+
+    /// <summary>The rules axe-core finds broken on the page, as "rule: target" lines.</summary>
+    private static async Task<string[]> AxeViolations(IPage page)
+    {
+        return await page.EvaluateAsync<string[]>(
+            "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ')))");
+    }
+
+    /// <summary>The page at laptop and phone size, for people to look at (TestResults/screenshots/).</summary>
+    private static async Task Screenshots(IPage page, string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "..", "..", "..", "..", "..", "TestResults", "screenshots");
+        folder = Environment.GetEnvironmentVariable("RECTIFICATION_SCREENSHOTS") ?? Path.GetFullPath(folder);
+        Directory.CreateDirectory(folder);
+        foreach (var (width, height) in new[] { (1366, 900), (390, 844) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}-{width}x{height}.png"), FullPage = true });
+        }
+
+        await page.SetViewportSizeAsync(1366, 900);
     }
 }

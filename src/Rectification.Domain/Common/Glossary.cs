@@ -177,6 +177,7 @@ public static class Glossary
         ["CreateAccount"] = new("新建账号", "create an account"),
         ["DisableAccount"] = new("停用账号", "disable an account"),
         ["EnableAccount"] = new("启用账号", "enable an account"),
+        ["RecordSignIn"] = new("登录", "sign in"),
         ["ResetAccountPassword"] = new("重置密码", "reset the password"),
         ["UnlockAccount"] = new("解除锁定", "unlock an account"),
     };

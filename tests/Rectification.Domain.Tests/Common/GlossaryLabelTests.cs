@@ -137,6 +137,7 @@ public sealed class GlossaryLabelTests
             typeof(Role), typeof(Severity), typeof(RectificationKind), typeof(InspectionKind), typeof(SheetColour), typeof(TrafficLight),
             typeof(ReceiptKind), typeof(ExtensionStatus), typeof(LineChangeStatus), typeof(ScreeningOutcome), typeof(SupervisionTaskKind),
             typeof(SupervisionTaskStatus), typeof(OutboxStatus), typeof(SignOffOrder), typeof(RecipientScope), typeof(UnitLevel),
+            typeof(Rectification.Domain.Workplace.WorkKind),
         }));
     }
 
@@ -235,6 +236,7 @@ public sealed class GlossaryLabelTests
             ["CreateAccount"] = new("新建账号", "create an account"),
             ["DisableAccount"] = new("停用账号", "disable an account"),
             ["EnableAccount"] = new("启用账号", "enable an account"),
+            ["RecordSignIn"] = new("登录", "sign in"),
             ["ResetAccountPassword"] = new("重置密码", "reset the password"),
             ["UnlockAccount"] = new("解除锁定", "unlock an account"),
         };
