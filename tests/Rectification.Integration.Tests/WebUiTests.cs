@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,32 +27,17 @@ public sealed class WebUiTests() : HostTest(DatabaseProvider.Sqlite)
     [Test]
     public async Task Liaison_SignsInThroughTheForm_SeesOnlyTheirUnitsLedger_OpensAProblem_AndSignsOut()
     {
-        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable);
-        if (string.IsNullOrWhiteSpace(chromium) || !File.Exists(chromium))
-        {
-            Assert.Ignore($"Chromium is missing: set {ChromiumVariable} to a Chromium executable (CI installs Debian's chromium at /usr/bin/chromium).");
-        }
+        var chromium = ChromiumOrIgnore();
 
         var own = await InRectification(Org.Bureau, count: 2);
         var foreign = await NewProblem(await NewInspection(Org.Hospital));
         await TestAccounts.CreateAsync(Host, "b1-liaison");
 
-        var address = Host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = Address;
 
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumArguments });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        await AddAxe(context);
-        var page = await context.NewPageAsync();
-        // The expected 401 (wrong password) and 404s (another unit's problem, favicon) are console errors too; only a policy refusal counts.
-        var refusals = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || message.Text.Contains("Refused to", StringComparison.Ordinal))
-            {
-                refusals.Add(message.Text);
-            }
-        };
+        await using var browser = await BrowserSession.StartAsync(chromium, "zh-CN");
+        var page = browser.Page;
+        var refusals = browser.PolicyRefusals;
 
         // Not signed in: the home page sends the browser to the form.
         await page.GotoAsync(address + "/");
@@ -151,6 +137,112 @@ public sealed class WebUiTests() : HostTest(DatabaseProvider.Sqlite)
             Assert.That(myWorkViolations, Is.Empty, "axe on my tasks");
             Assert.That(ledgerViolations, Is.Empty, "axe on the ledger");
             Assert.That(errorViolations, Is.Empty, "axe on the error page");
+        }
+    }
+
+    // The problem page's forms send the same commands as the API: a progress report without text is refused at its field and
+    // changes nothing; with text it is recorded and shown, and without evidence the problem cannot yet go to review.
+    [TimeLimit(300)]
+    [Test]
+    public async Task Liaison_ReportsProgressOnTheProblemPage_AndAnEmptyReportIsRefusedAtItsField()
+    {
+        var chromium = ChromiumOrIgnore();
+        // Another unit than the first test's, so each test has its own account on the shared host.
+        var own = await InRectification(Org.Township);
+        var problem = own.Problems[0];
+        await TestAccounts.CreateAsync(Host, "t1-liaison");
+        await using var browser = await BrowserSession.StartAsync(chromium, "zh-CN");
+        var page = browser.Page;
+        await SignInAsync(page, "t1-liaison");
+
+        await page.GotoAsync(Address + $"/problems/{problem.Id}");
+        await page.ClickAsync("[data-testid=action-ReportProgress]");
+        var refusedField = await page.TextContentAsync("#progress-text-error");
+        var refusedInvalid = await page.GetAttributeAsync("#progress-text", "class");
+        var reportsAfterRefusal = await Host.Query(db => db.Problems.Where(p => p.Id == problem.Id).SelectMany(p => p.Progress).CountAsync());
+        var refusalViolations = await AxeViolations(page);
+
+        await page.FillAsync("#progress-text", "已完成制度修订，印发《财务审批管理办法》。");
+        await page.FillAsync("#progress-percent", "60");
+        await page.ClickAsync("[data-testid=action-ReportProgress]");
+        await page.WaitForSelectorAsync("[data-testid=done]");
+        var done = await page.TextContentAsync("[data-testid=done]");
+        var progress = await page.TextContentAsync("[data-testid=progress]");
+        var offered = await page.Locator("[data-testid^=action-]").EvaluateAllAsync<string[]>("buttons => buttons.map(b => b.dataset.testid)");
+        var history = await page.TextContentAsync("[data-testid=history]");
+        var pageViolations = await AxeViolations(page);
+        await Screenshots(page, "problem");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refusedField, Is.Not.Empty, "the refusal is shown at the field");
+            Assert.That(refusedInvalid, Does.Contain("is-invalid"));
+            Assert.That(reportsAfterRefusal, Is.Zero, "a refused report changes nothing");
+            Assert.That(done, Is.EqualTo("已完成：报送整改进展。"));
+            Assert.That(progress, Does.Contain("已完成制度修订，印发《财务审批管理办法》。").And.Contain("60%"));
+            Assert.That(offered, Is.EqualTo(new[] { "action-ReportProgress" }),
+                "a report without evidence does not yet allow the submission for review (guard evidence-attached)");
+            Assert.That(history, Does.Contain("报送整改进展").And.Contain("t1-liaison"));
+            Assert.That(browser.PolicyRefusals, Is.Empty);
+            Assert.That(refusalViolations, Is.Empty, "axe on the problem page with a refused field");
+            Assert.That(pageViolations, Is.Empty, "axe on the problem page");
+        }
+    }
+
+    private string Address => Host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    private async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync(Address + "/account/sign-in");
+        await page.FillAsync("input[name=userName]", userName);
+        await page.FillAsync("input[name=password]", TestAccounts.Password);
+        await page.ClickAsync("[data-testid=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+    }
+
+    private static string ChromiumOrIgnore()
+    {
+        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable);
+        if (string.IsNullOrWhiteSpace(chromium) || !File.Exists(chromium))
+        {
+            Assert.Ignore($"Chromium is missing: set {ChromiumVariable} to a Chromium executable (CI installs Debian's chromium at /usr/bin/chromium).");
+        }
+
+        return chromium!;
+    }
+
+    /// <summary>A real Chromium with one page at laptop size, axe-core in every page, and the page policy's refusals collected.</summary>
+    private sealed class BrowserSession : IAsyncDisposable
+    {
+        private IPlaywright playwright = null!;
+        private IBrowser browser = null!;
+
+        public IPage Page { get; private set; } = null!;
+
+        // The expected 401 (wrong password) and 404s (another unit's problem, favicon) are console errors too; only a policy refusal counts.
+        public List<string> PolicyRefusals { get; } = [];
+
+        public static async Task<BrowserSession> StartAsync(string chromium, string locale)
+        {
+            var session = new BrowserSession { playwright = await Playwright.CreateAsync() };
+            session.browser = await session.playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = chromium, Headless = true, Args = ChromiumArguments });
+            var context = await session.browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+            await AddAxe(context);
+            session.Page = await context.NewPageAsync();
+            session.Page.Console += (_, message) =>
+            {
+                if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || message.Text.Contains("Refused to", StringComparison.Ordinal))
+                {
+                    session.PolicyRefusals.Add(message.Text);
+                }
+            };
+            return session;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
         }
     }
 

@@ -2,33 +2,102 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Localization;
 using Rectification.Application.Messaging;
 using Rectification.Application.Problems;
+using Rectification.Domain.Common;
 using Rectification.Domain.Problems;
 
 namespace Rectification.Web.Pages;
 
-/// <summary>One problem with its history, through the same queries (and the same scope check) as the API: outside the scope it does not exist.</summary>
+/// <summary>
+/// One problem as this user may see it, with its history and the steps the lifecycle lets this user take now as buttons. Every step
+/// sends the same command as the API (so the rules, scope, audit and mails are the pipeline's); a refusal is shown at its field or
+/// above the forms, and nothing changes.
+/// </summary>
 public sealed class ProblemModel(ISender sender, ILifecycleCatalog lifecycles) : PageModel
 {
     public ProblemDetail? Detail { get; private set; }
     public IReadOnlyList<AuditEntryDto> History { get; private set; } = [];
 
+    /// <summary>The refusal of the last step tried, in the user's language.</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>The step that was just taken (after the redirect), for the confirmation line.</summary>
+    [BindProperty(SupportsGet = true, Name = "done")] public string? Done { get; set; }
+
     /// <summary>A state of the problem lifecycle in the request's language; empty for none.</summary>
     public string StateLabel(string? state) =>
         state is null ? "" : lifecycles.Current(Problem.Lifecycle).States.TryGetValue(state, out var label) ? UiText.L(label) : state;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    public bool May(string trigger) => Detail?.PermittedTriggers.Contains(trigger) == true;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostFeedBackAsync(Guid id, long version, CancellationToken ct) =>
+        StepAsync(id, ProblemTriggers.FeedBack, new FeedBackProblem(id, version), ct);
+
+    public Task<IActionResult> OnPostReportProgressAsync(Guid id, long version, string? text, int? percent, string? milestone, CancellationToken ct) =>
+        StepAsync(id, ProblemTriggers.ReportProgress, new ReportProgress(id, text ?? "", percent, string.IsNullOrWhiteSpace(milestone) ? null : milestone, null, version), ct);
+
+    public Task<IActionResult> OnPostSubmitForReviewAsync(Guid id, long version, CancellationToken ct) =>
+        StepAsync(id, ProblemTriggers.SubmitForReview, new SubmitForReview(id, version), ct);
+
+    public Task<IActionResult> OnPostSignOffAsync(Guid id, long version, bool approve, string? comment, CancellationToken ct) =>
+        StepAsync(id, approve ? ProblemTriggers.SignOff : ProblemTriggers.RejectReview, new SignOffProblem(id, approve, comment, version), ct);
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, long version, CancellationToken ct) =>
+        StepAsync(id, ProblemTriggers.Close, new CloseProblem(id, version), ct);
+
+    public Task<IActionResult> OnPostReopenAsync(Guid id, long version, string? reason, DateOnly? newDeadline, CancellationToken ct) =>
+        newDeadline is { } day
+            ? StepAsync(id, ProblemTriggers.Reopen, new ReopenProblem(id, reason ?? "", day, null, version), ct)
+            : RefuseAsync(id, "newDeadline", UiText.T("field-required"), ct);
+
+    private async Task<IActionResult> StepAsync<T>(Guid id, string trigger, IAppCommand<T> command, CancellationToken ct)
+    {
+        var result = await sender.Send(command, ct);
+        if (result.IsSuccess)
+        {
+            return Redirect($"/problems/{id}?done={trigger}");
+        }
+
+        var error = result.Error!;
+        if (error.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        foreach (var (field, messages) in error.FieldErrors)
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(FieldNames.Json(field), message);
+            }
+        }
+
+        Refusal = Messages.Format(error, System.Globalization.CultureInfo.CurrentUICulture);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<IActionResult> RefuseAsync(Guid id, string field, string message, CancellationToken ct)
+    {
+        ModelState.AddModelError(field, message);
+        Refusal = message;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
         var detail = await sender.Send(new GetProblem(id), ct);
         if (!detail.IsSuccess)
         {
-            return NotFound();
+            return false;
         }
 
         var history = await sender.Send(new GetAuditTrail(TargetKind.Problem, id), ct);
         Detail = detail.Value;
         History = history.IsSuccess ? history.Value : [];
-        return Page();
+        return true;
     }
 }
