@@ -135,6 +135,12 @@ public sealed class FieldValidationTests(DatabaseProvider provider) : HostTest(p
         ]),
     ];
 
+    /// <summary>
+    /// Commands no request body reaches: the host builds them from what it checked itself. A sign-in attempt is built by the
+    /// sign-in endpoints and form from their own bounded fields, so that a refused body can never count as a failed password.
+    /// </summary>
+    private static readonly HashSet<Type> HostOnly = [typeof(RecordSignIn)];
+
     private static IReadOnlyList<Type> Commands =>
         typeof(IAppCommand<>).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IAppCommand<>)))
@@ -147,7 +153,7 @@ public sealed class FieldValidationTests(DatabaseProvider provider) : HostTest(p
     public void EveryCommand_HasASpecOfEachOfItsFields()
     {
         var specs = Specs.ToDictionary(s => s.Command);
-        var missing = Commands.Where(c => !specs.ContainsKey(c)).Select(c => c.Name).ToList();
+        var missing = Commands.Where(c => !specs.ContainsKey(c) && !HostOnly.Contains(c)).Select(c => c.Name).ToList();
         var unspecified = Specs.SelectMany(s => CommandSpec.ConstructorOf(s.Command).GetParameters()
                 .Where(p => s.Fields.All(f => f.Name != p.Name)).Select(p => $"{s.Command.Name}.{p.Name}"))
             .ToList();

@@ -12,8 +12,10 @@ public static class ErrorResponses
 {
     private static readonly string[] MachinePrefixes = ["/api", "/openapi", "/scalar", "/hangfire", "/health"];
 
+    /// <summary>The API's paths, and any request that does not ask for HTML (a script, curl): only a browser reads an error page.</summary>
     public static bool IsForMachines(HttpContext context) =>
-        MachinePrefixes.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+        MachinePrefixes.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+        || !context.Request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 
     public static WebApplication UseErrorResponses(this WebApplication app)
     {
