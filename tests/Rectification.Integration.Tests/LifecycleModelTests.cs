@@ -53,11 +53,9 @@ public sealed partial class LifecycleModelTests(DatabaseProvider provider) : Hos
     private int SequenceCount =>
         int.TryParse(Environment.GetEnvironmentVariable("RECTIFICATION_MODEL_SEQUENCES"), out var n) ? n : Provider == DatabaseProvider.Sqlite ? 1_500 : 300;
 
-    /// <summary>
-    /// Sequences run two at a time: each has its own inspection and problems, and the rest of the suite runs one fixture at a time, so
-    /// the second core would otherwise idle. SQLite still has one writer; the write gate queues the two.
-    /// </summary>
-    private static int Threads => Math.Clamp(Environment.ProcessorCount, 1, 2);
+    // One thread: sampling on two threads once ended in a disposed service provider mid-run (not yet understood), so the model
+    // runs its sequences one after another until that is found.
+    private const int Threads = 1;
 
     /// <summary>A user and the units their scope covers, written out from the test organization rather than computed from paths.</summary>
     private sealed record Actor(string Name, Role Role, IReadOnlySet<Guid> Covers, ActingUser User);
