@@ -144,7 +144,7 @@ public sealed class WebUiTests() : HostTest(DatabaseProvider.Sqlite)
     // changes nothing; with text it is recorded and shown, and without evidence the problem cannot yet go to review.
     [TimeLimit(300)]
     [Test]
-    public async Task Liaison_ReportsProgressOnTheProblemPage_AndAnEmptyReportIsRefusedAtItsField()
+    public async Task Liaison_SignsTheFeedbackReceipt_ThenReportsProgressOnTheProblemPage_AndAnEmptyReportIsRefusedAtItsField()
     {
         var chromium = ChromiumOrIgnore();
         // Another unit than the first test's, so each test has its own account on the shared host.
@@ -154,6 +154,18 @@ public sealed class WebUiTests() : HostTest(DatabaseProvider.Sqlite)
         await using var browser = await BrowserSession.StartAsync(chromium, "zh-CN");
         var page = browser.Page;
         await SignInAsync(page, "t1-liaison");
+
+        // The feedback waits for the unit's receipt: signed on the receipts page, it leaves the list and my tasks.
+        await page.ClickAsync("[data-testid=nav-receipts]");
+        await page.WaitForSelectorAsync("[data-testid=receipts]");
+        var receiptKinds = await page.Locator("[data-testid=receipt] td:first-child").AllTextContentsAsync();
+        var receiptsViolations = await AxeViolations(page);
+        await Screenshots(page, "receipts");
+        await page.ClickAsync("[data-testid=sign-receipt]");
+        await page.WaitForSelectorAsync("[data-testid=done]");
+        var signed = await page.TextContentAsync("[data-testid=done]");
+        var receiptsLeft = await page.Locator("[data-testid=receipt]").CountAsync();
+        var acknowledged = await Host.Query(db => db.Receipts.CountAsync(r => r.UnitId == Org.Township.Id && r.State != Rectification.Domain.Receipts.ReceiptStates.Pending));
 
         await page.GotoAsync(Address + $"/problems/{problem.Id}");
         await page.ClickAsync("[data-testid=action-ReportProgress]");
@@ -175,6 +187,11 @@ public sealed class WebUiTests() : HostTest(DatabaseProvider.Sqlite)
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(receiptKinds, Is.EqualTo(new[] { "反馈意见" }));
+            Assert.That(signed, Is.EqualTo("已签收。"));
+            Assert.That(receiptsLeft, Is.Zero);
+            Assert.That(acknowledged, Is.EqualTo(1), "the receipt is stored as signed");
+            Assert.That(receiptsViolations, Is.Empty, "axe on the receipts page");
             Assert.That(refusedField, Is.Not.Empty, "the refusal is shown at the field");
             Assert.That(refusedInvalid, Does.Contain("is-invalid"));
             Assert.That(reportsAfterRefusal, Is.Zero, "a refused report changes nothing");

@@ -101,6 +101,13 @@ public static class UiText
         ["new-deadline"] = ("新的整改时限", "New deadline"),
         ["write-off"] = ("销号单", "Write-off record"),
         ["field-required"] = ("此项必填。", "This field is required."),
+        ["receipt-signed"] = ("已签收。", "Signed for."),
+        ["receipts-none"] = ("暂无待签收事项。", "Nothing waits for your receipt."),
+        ["receipt-kind"] = ("签收事项", "What was sent"),
+        ["issued"] = ("送达时间", "Sent"),
+        ["sign-by"] = ("签收时限", "Sign by"),
+        ["sign"] = ("签收", "Sign for it"),
+        ["overdue"] = ("已超期", "overdue"),
         ["none-light"] = ("不亮灯（未启动或已销号）", "No light (not started or closed)"),
         ["closed-mixed"] = ("已销号的不后置", "Closed problems in code order too"),
     };
