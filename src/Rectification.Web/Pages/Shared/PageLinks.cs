@@ -28,7 +28,7 @@ public static class PageLinks
     {
         var query = QueryHelpers.ParseQuery(request.QueryString.Value);
         query["culture"] = culture;
-        return QueryHelpers.AddQueryString(request.Path.Value ?? "/", query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))));
+        return Link(request, query);
     }
 
     /// <summary>The current page's query with one value replaced (or removed when empty): paging and sorting links keep the filters.</summary>
@@ -45,6 +45,9 @@ public static class PageLinks
             query[key] = new StringValues(value);
         }
 
-        return QueryHelpers.AddQueryString(request.Path.Value ?? "/", query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))));
+        return Link(request, query);
     }
+
+    private static string Link(HttpRequest request, Dictionary<string, StringValues> query) =>
+        QueryHelpers.AddQueryString(request.Path.Value ?? "/", query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))));
 }
