@@ -5,9 +5,28 @@ using Rectification.Domain.Lifecycles;
 namespace Rectification.Web.Pages;
 
 /// <summary>The words of the web pages in Simplified Chinese (default) and English; the language follows the request culture.</summary>
-public static class UiText
+public static partial class UiText
 {
-    private static readonly Dictionary<string, (string ZhCn, string En)> Texts = new()
+    // Each group of pages keeps its words in a file of its own (UiText.*.cs); the parts are joined once here. Methods, not fields,
+    // because the order in which partial files' static fields start is not defined.
+    private static readonly Dictionary<string, (string ZhCn, string En)> Texts = Join(CommonWords(), PlanWords(), InspectionWords());
+
+    private static Dictionary<string, (string ZhCn, string En)> Join(params Dictionary<string, (string ZhCn, string En)>[] parts)
+    {
+        var all = new Dictionary<string, (string ZhCn, string En)>(StringComparer.Ordinal);
+        foreach (var (key, words) in parts.SelectMany(p => p))
+        {
+            // A key defined twice would silently show one page's words on another.
+            if (!all.TryAdd(key, words))
+            {
+                throw new InvalidOperationException($"UI text key '{key}' is defined twice.");
+            }
+        }
+
+        return all;
+    }
+
+    private static Dictionary<string, (string ZhCn, string En)> CommonWords() => new()
     {
         ["app"] = ("巡视巡察整改跟踪", "Rectification tracking"),
         ["ledger"] = ("整改台账", "Rectification ledger"),
