@@ -54,7 +54,8 @@ public sealed class InspectionsModel(ISender sender, ICurrentUser user) : PageMo
             foreach (var (field, messages) in error.FieldErrors)
             {
                 var key = FieldNames.Json(field);
-                if (ModelState.ContainsKey(key))
+                // Every bound field has an entry; only one already refused (a date left empty) keeps its own message.
+                if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
                 {
                     continue;
                 }
