@@ -55,7 +55,7 @@ public sealed class InspectionPagesTests() : BrowserTest(DatabaseProvider.Sqlite
         await page.FillAsync("#reg-end", "2026-02-27");
         await page.ClickAsync("[data-testid=action-Register]");
         await page.WaitForSelectorAsync("[data-testid=refusal]");
-        var groupError = await page.TextContentAsync("#reg-group-error");
+        var groupError = await page.InnerTextAsync("#reg-group-error");
         var groupInvalid = await page.GetAttributeAsync("#reg-group", "class");
         var keptStart = await page.InputValueAsync("#reg-start");
         var keptKind = await page.InputValueAsync("#reg-kind");
@@ -77,7 +77,7 @@ public sealed class InspectionPagesTests() : BrowserTest(DatabaseProvider.Sqlite
         await page.FillAsync("#pr-basis", "《关于进一步推进“三重一大”决策制度的意见》");
         await page.ClickAsync("[data-testid=action-RegisterProblem]");
         await page.WaitForSelectorAsync("[data-testid=refusal]");
-        var factsError = await page.TextContentAsync("#pr-facts-error");
+        var factsError = await page.InnerTextAsync("#pr-facts-error");
         var keptTitle = await page.InputValueAsync("#pr-title");
         var problemsAfterRefusal = await Host.Query(db => db.Problems.CountAsync(p => p.InspectionId == inspection.Id));
         await page.FillAsync("#pr-facts", "抽查2025年会议记录12份，3项大额支出无集体研究记录。");
@@ -180,7 +180,7 @@ public sealed class InspectionPagesTests() : BrowserTest(DatabaseProvider.Sqlite
         using (Assert.EnterMultipleScope())
         {
             Assert.That(emptyList, Is.EqualTo("暂无巡察。"));
-            Assert.That(groupError, Does.EndWith("不能为空。"), "the refusal is shown at the group's field");
+            Assert.That(groupError, Is.EqualTo("'巡察组' 不能为空。"), "the refusal is shown at the group's field");
             Assert.That(groupInvalid, Does.Contain("is-invalid"));
             Assert.That(keptStart, Is.EqualTo("2026-01-05"), "what was typed is kept");
             Assert.That(keptKind, Is.EqualTo("Special"));
@@ -189,7 +189,7 @@ public sealed class InspectionPagesTests() : BrowserTest(DatabaseProvider.Sqlite
             Assert.That(title, Is.EqualTo("一区财政局 · 市委第二巡察组"));
             Assert.That((inspection.RoundId, inspection.Kind, inspection.GroupName, inspection.StartDate, inspection.EndDate),
                 Is.EqualTo((round.Id, InspectionKind.Special, "市委第二巡察组", new DateOnly(2026, 1, 5), new DateOnly(2026, 2, 27))));
-            Assert.That(factsError, Does.EndWith("不能为空。"));
+            Assert.That(factsError, Is.EqualTo("'事实' 不能为空。"));
             Assert.That(keptTitle, Is.EqualTo("“三重一大”事项未经集体决策"));
             Assert.That(problemsAfterRefusal, Is.Zero);
             Assert.That(added, Is.EqualTo("已登记问题。"));
