@@ -31,6 +31,14 @@ public abstract class BrowserTest(DatabaseProvider provider) : HostTest(provider
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
     }
 
+    /// <summary>Signs out through the menu and in again as another user, in the same browser.</summary>
+    protected async Task SwitchUserAsync(IPage page, string userName)
+    {
+        await page.ClickAsync("[data-testid=sign-out]");
+        await page.WaitForURLAsync("**/account/sign-in**");
+        await SignInAsync(page, userName);
+    }
+
     protected static string ChromiumOrIgnore()
     {
         var chromium = Environment.GetEnvironmentVariable(ChromiumVariable);
