@@ -51,7 +51,7 @@ public sealed class ReviewModel(ISender sender, MyWorkCount work) : PageModel
         {
             var result = await sender.Send(new SignOffProblem(id, Approve: true, Comment: null), ct);
             var name = result.IsSuccess ? $"{result.Value.Code} · {result.Value.Title}"
-                : shown.TryGetValue(id, out var item) ? $"{item.Code} · {item.Title}" : id.ToString();
+                : shown.TryGetValue(id, out var item) ? $"{item.Code} · {item.Title}" : await NameAsync(id, ct);
             results.Add(new SignResult(id, name, result.IsSuccess,
                 result.IsSuccess ? UiText.T("review-signed") : Messages.Format(result.Error!, System.Globalization.CultureInfo.CurrentUICulture)));
         }
@@ -80,6 +80,13 @@ public sealed class ReviewModel(ISender sender, MyWorkCount work) : PageModel
         Refusal = Messages.Format(result.Error!, System.Globalization.CultureInfo.CurrentUICulture);
         await LoadAsync(ct);
         return Page();
+    }
+
+    /// <summary>A problem that has left the queue since the page was shown (signed elsewhere, or sent back) is named as the user may see it.</summary>
+    private async Task<string> NameAsync(Guid id, CancellationToken ct)
+    {
+        var problem = await sender.Send(new GetProblem(id), ct);
+        return problem.IsSuccess ? $"{problem.Value.Summary.Code} · {problem.Value.Summary.Title}" : id.ToString();
     }
 
     private async Task LoadAsync(CancellationToken ct)
