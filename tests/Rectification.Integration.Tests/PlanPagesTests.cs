@@ -114,6 +114,26 @@ public sealed class PlanPagesTests() : BrowserTest(DatabaseProvider.Sqlite)
         var problemStates = await Host.Query(db => db.Problems.Where(p => p.InspectionId == first.InspectionId).Select(p => p.State).ToListAsync());
         var acceptedViolations = await AxeViolations(page);
 
+        // An accepted line changes only by a request: the liaison proposes new measures, the commission accepts them, and they are in force.
+        await SwitchUser(page, "b1-liaison");
+        await page.GotoAsync(Address + $"/plans/{planId}");
+        await page.ClickAsync($"#line-{first.Id} [data-testid=propose-change]");
+        await page.FillAsync($"#change-{first.Id}-measures", "修订财务审批制度，逐笔清理违规报销并追回资金");
+        await page.FillAsync($"#change-{first.Id}-reason", "审计发现需追回资金");
+        await page.ClickAsync($"#line-{first.Id} [data-testid=send-change]");
+        await page.WaitForSelectorAsync("[data-testid=done]");
+        var proposedDone = await page.TextContentAsync("[data-testid=done]");
+        var proposedStatus = await page.GetAttributeAsync($"#line-{first.Id} [data-testid=line-change]", "data-status");
+        var lineWhileProposed = await Line(planId, first.Id);
+        var proposedViolations = await AxeViolations(page);
+        await SwitchUser(page, "discipline");
+        await page.GotoAsync(Address + $"/plans/{planId}");
+        await page.ClickAsync($"#line-{first.Id} [data-testid=accept-change]");
+        await page.WaitForSelectorAsync("[data-testid=done]");
+        var decidedDone = await page.TextContentAsync("[data-testid=done]");
+        var decidedStatus = await page.GetAttributeAsync($"#line-{first.Id} [data-testid=line-change]", "data-status");
+        var lineInForce = await Line(planId, first.Id);
+
         using (Assert.EnterMultipleScope())
         {
             Assert.That(draftState, Is.EqualTo("编制中"));
@@ -148,6 +168,13 @@ public sealed class PlanPagesTests() : BrowserTest(DatabaseProvider.Sqlite)
             Assert.That(acceptedState, Is.EqualTo("已通过"));
             Assert.That(stateAfterAccept, Is.EqualTo(PlanStates.Accepted));
             Assert.That(problemStates, Is.All.EqualTo(ProblemStates.Rectifying), "accepting the plan starts the rectification of its problems");
+            Assert.That(proposedDone, Is.EqualTo("已完成：申请调整台账。"));
+            Assert.That(proposedStatus, Is.EqualTo("Proposed"));
+            Assert.That(lineWhileProposed.Measures, Is.EqualTo("修订财务审批制度，逐笔清理违规报销"), "a material change waits for the decision");
+            Assert.That(decidedDone, Is.EqualTo("已完成：审核台账调整。"));
+            Assert.That(decidedStatus, Is.EqualTo("Accepted"));
+            Assert.That(lineInForce.Measures, Is.EqualTo("修订财务审批制度，逐笔清理违规报销并追回资金"), "the accepted change is in force");
+            Assert.That(proposedViolations, Is.Empty, "axe on the plan with a proposed change");
             Assert.That(planOverflow, Is.False, "at 390 px the plan's lines fit without scrolling sideways");
             Assert.That(returnedOverflow, Is.False);
             Assert.That(browser.PolicyRefusals, Is.Empty);
