@@ -96,6 +96,10 @@ internal sealed record BenchOptions
           --postgres CONNSTR        server (default: env RECTIFICATION_TEST_POSTGRES, else local postgres/postgres)
           --workflows DIR           workflows folder (default: found upwards from the current directory)
           --keep                    keep the database afterwards
+
+        Page benchmark (the workplace pages over HTTP against the built host with the demo deployment):
+
+          dotnet run -c Release --project bench/Rectification.Bench -- pages [--requests N]   (default 200 per page and user)
         """;
 
     private static string FindWorkflows()

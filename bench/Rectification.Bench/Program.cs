@@ -16,6 +16,18 @@ try
         return 0;
     }
 
+    if (args.FirstOrDefault() == "pages")
+    {
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        var perPage = args.Length > 2 && args[1] == "--requests" && int.TryParse(args[2], out var n) && n > 0 ? n : 200;
+        return await new PageBenchmark(perPage).RunAsync(stop.Token);
+    }
+
     options = BenchOptions.Parse(args);
 }
 catch (ArgumentException e)

@@ -10,6 +10,7 @@ public static class DependencyInjection
     /// <summary>Scoped services of the use cases. Mediator and its ordered behaviors are registered by the host, where the generator runs.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        Localization.FieldLabels.Install();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped);
         services.AddScoped<CaseStore>();
         services.AddScoped<Behaviors.AtomicSave>();

@@ -72,6 +72,10 @@ builder.Services.AddRazorPages(o =>
     o.Conventions.AllowAnonymousToPage("/Account/SignIn");
     o.Conventions.AllowAnonymousToPage("/Error");
 });
+// The problem page's progress form carries an evidence file: it may send as much as the API's upload, not only the host's 1 MB.
+builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>().Configure<Rectification.Infrastructure.Evidence.EvidenceStorage>((o, storage) =>
+    o.Conventions.AddPageApplicationModelConvention("/Problem", page =>
+        page.EndpointMetadata.Add(new Rectification.Web.Endpoints.EvidenceEndpoints.UploadSizeLimit(storage.Options.MaxRequestBytes))));
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Rectification.Web.Http.StrictEnumConverter()));
 // A converter of our own hides the enum names from the schema generator; they are put back here.

@@ -28,7 +28,7 @@ public sealed class SmtpDeliveryTests : DeliveryTest
             Assert.That(zh.Message.Subject, Is.EqualTo("【整改销号】测试市财政局问题XC-2026-001已销号"));
             Assert.That(zh.Message.Body!.Headers["Content-Language"], Is.EqualTo("zh-CN"));
             Assert.That(zh.Message.TextBody, Does.Contain("王局长：").And.Contain("经审核各方签字确认").And.Contain("当前状态：已销号")
-                .And.Contain($"https://zhenggai.example.gov.cn/api/problems/{World.Problem.Id}"));
+                .And.Contain($"https://zhenggai.example.gov.cn/problems/{World.Problem.Id}"));
             Assert.That(zh.Message.TextBody, Does.Not.Contain("抄送"));
 
             Assert.That(en.Message.Subject, Is.EqualTo("[Problem closed] 测试市财政局, problem XC-2026-001 has been closed (copy)"));
@@ -129,9 +129,10 @@ public sealed class SmtpDeliveryTests : DeliveryTest
         {
             Assert.That(plan.Subject, Is.EqualTo("【巡察反馈】市委第一巡察组对测试市财政局巡察情况反馈"));
             Assert.That(plan.TextBody, Does.Contain("2026-01-05至2026-02-27").And.Contain("常规巡察").And.Contain("十二届市委第三轮巡察")
-                .And.Contain($"/api/plans/{World.Plan.Id}"));
+                .And.Contain($"https://zhenggai.example.gov.cn/plans/{World.Plan.Id}"));
             Assert.That(clue.Subject, Is.EqualTo("【线索移交】红色交办单问题线索XS-2026-007已移交"));
-            Assert.That(clue.TextBody, Does.Contain($"/api/clues/{World.Clue.Id}"));
+            // A clue sheet has no page of its own: its mail opens the inspection it came from, never the API's JSON.
+            Assert.That(clue.TextBody, Does.Contain($"https://zhenggai.example.gov.cn/inspections/{World.Inspection.Id}").And.Not.Contain("/api/"));
             // A clue's content is confidential: the mail points to the system instead.
             Assert.That(clue.TextBody + clue.HtmlBody, Does.Not.Contain("机密线索内容"));
         }

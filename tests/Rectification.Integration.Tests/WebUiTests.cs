@@ -181,7 +181,7 @@ public sealed class WebUiTests() : BrowserTest(DatabaseProvider.Sqlite)
             Assert.That(receiptsLeft, Is.Zero);
             Assert.That(acknowledged, Is.EqualTo(1), "the receipt is stored as signed");
             Assert.That(receiptsViolations, Is.Empty, "axe on the receipts page");
-            Assert.That(refusedField, Does.EndWith("不能为空。"), "the refusal is shown at the field");
+            Assert.That(refusedField?.Trim(), Is.EqualTo("'整改进展情况' 不能为空。"), "the refusal is shown at the field, naming it as the user knows it");
             Assert.That(refusedInvalid, Does.Contain("is-invalid"));
             Assert.That(reportsAfterRefusal, Is.Zero, "a refused report changes nothing");
             Assert.That(done, Is.EqualTo("已完成：报送整改进展。"));

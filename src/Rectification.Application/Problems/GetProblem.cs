@@ -46,6 +46,5 @@ public sealed class GetProblemHandler(CaseStore cases, ILifecycleCatalog catalog
     }
 
     private static Task<string?> EscalationStepAsync(IAppDbContext db, Problem p, CancellationToken ct) =>
-        db.ReminderSteps.Where(r => r.CaseId == p.Id && r.DueDate == p.ReminderDue && !r.Skipped)
-            .OrderByDescending(r => r.TakenAt).Select(r => r.Step).FirstOrDefaultAsync(ct);
+        db.Problems.Where(x => x.Id == p.Id).WithEscalationStep(db).Select(r => r.Step).FirstOrDefaultAsync(ct);
 }

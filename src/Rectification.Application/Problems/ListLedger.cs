@@ -45,7 +45,6 @@ public sealed class ListLedgerHandler(IAppDbContext db, Visibility.ReadPolicy vi
     public async ValueTask<Result<Page<LedgerRow>>> Handle(ListLedger query, CancellationToken ct)
     {
         var today = deadlines.Today;
-        var yellowUntil = today.AddDays(deadlines.YellowWithinDays);
         var problems = visibility.Problems().AsNoTracking();
         if (query.UnitId is { } unit) problems = problems.Where(p => p.UnitId == unit);
         if (query.InspectionId is { } inspection) problems = problems.Where(p => p.InspectionId == inspection);
@@ -59,17 +58,10 @@ public sealed class ListLedgerHandler(IAppDbContext db, Visibility.ReadPolicy vi
             problems = problems.Where(p => db.Plans.SelectMany(plan => plan.Lines).Any(l => l.ProblemId == p.Id && l.ResponsibleDepartment.Contains(department)));
         }
 
-        // The light by the same rule as TrafficLights.For, in SQL: not chased → none; past its day → red; within the yellow window → yellow.
-        problems = query.Light switch
+        if (query.Light is { } light)
         {
-            TrafficLight.None => problems.Where(p => p.State == ProblemStates.Closed || p.State == ProblemStates.Registered),
-            TrafficLight.Red => problems.Where(p => p.State != ProblemStates.Closed && p.State != ProblemStates.Registered && (p.ReminderDue ?? p.Deadline) < today),
-            TrafficLight.Yellow => problems.Where(p => p.State != ProblemStates.Closed && p.State != ProblemStates.Registered
-                && (p.ReminderDue ?? p.Deadline) >= today && (p.ReminderDue ?? p.Deadline) <= yellowUntil),
-            TrafficLight.Green => problems.Where(p => p.State != ProblemStates.Closed && p.State != ProblemStates.Registered
-                && ((p.ReminderDue ?? p.Deadline) == null || (p.ReminderDue ?? p.Deadline) > yellowUntil)),
-            _ => problems,
-        };
+            problems = problems.Where(ProblemLight.Is(light, today, deadlines.YellowWithinDays));
+        }
 
         var total = await problems.CountAsync(ct);
         var ordered = query.OpenFirst ? problems.OrderBy(p => p.State == ProblemStates.Closed ? 1 : 0) : problems.OrderBy(p => 0);
@@ -87,13 +79,13 @@ public sealed class ListLedgerHandler(IAppDbContext db, Visibility.ReadPolicy vi
 
         var rows = await ordered.ThenBy(p => p.Code).ThenBy(p => p.Id)
             .Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize)
-            .Select(p => new
+            .WithEscalationStep(db)
+            .Select(r => new
             {
-                Problem = p,
-                Step = db.ReminderSteps.Where(r => r.CaseId == p.Id && r.DueDate == p.ReminderDue && !r.Skipped)
-                    .OrderByDescending(r => r.TakenAt).Select(r => r.Step).FirstOrDefault(),
-                UnitName = db.Units.Where(u => u.Id == p.UnitId).Select(u => u.Name).FirstOrDefault(),
-                Line = db.Plans.SelectMany(plan => plan.Lines).Where(l => l.ProblemId == p.Id)
+                r.Problem,
+                r.Step,
+                UnitName = db.Units.Where(u => u.Id == r.Problem.UnitId).Select(u => u.Name).FirstOrDefault(),
+                Line = db.Plans.SelectMany(plan => plan.Lines).Where(l => l.ProblemId == r.Problem.Id)
                     .Select(l => new { l.Measures, l.ResponsibleLeader, l.ResponsibleDepartment }).FirstOrDefault(),
             })
             .ToListAsync(ct);

@@ -49,12 +49,7 @@ public sealed class ListProblemsHandler(IAppDbContext db, Visibility.ReadPolicy 
         var total = await problems.CountAsync(ct);
         var rows = await problems.OrderBy(p => p.Code).ThenBy(p => p.Id)
             .Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize)
-            .Select(p => new
-            {
-                Problem = p,
-                Step = db.ReminderSteps.Where(r => r.CaseId == p.Id && r.DueDate == p.ReminderDue && !r.Skipped)
-                    .OrderByDescending(r => r.TakenAt).Select(r => r.Step).FirstOrDefault(),
-            })
+            .WithEscalationStep(db)
             .ToListAsync(ct);
         return new Page<ProblemSummary>(rows.Select(r => ProblemSummary.From(r.Problem, deadlines, r.Step)).ToList(), total, query.PageNumber, query.PageSize);
     }

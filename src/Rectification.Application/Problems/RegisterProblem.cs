@@ -69,10 +69,7 @@ public sealed record ProblemSummary(Guid Id, Guid InspectionId, Guid UnitId, str
 {
     public static ProblemSummary From(Problem p, Deadlines deadlines, string? escalationStep = null)
     {
-        var running = p.State is not (ProblemStates.Registered or ProblemStates.Closed);
-        var due = p.ReminderDue ?? p.Deadline;
         return new(p.Id, p.InspectionId, p.UnitId, p.Code, p.Title, p.Category, p.Severity, p.State, p.Kind, p.Deadline, p.ReminderDue,
-            TrafficLights.For(due, deadlines.Today, deadlines.YellowWithinDays, running), TrafficLights.DaysOverdue(due, deadlines.Today, running),
-            escalationStep, p.ReopenCount, p.Version);
+            ProblemLight.Of(p, deadlines.Today, deadlines.YellowWithinDays), ProblemLight.DaysOverdue(p, deadlines.Today), escalationStep, p.ReopenCount, p.Version);
     }
 }

@@ -65,10 +65,8 @@ public sealed class ListMyWorkHandler(IAppDbContext db, Visibility.ReadPolicy vi
                 var permitted = catalog.MachineFor(p, role, now).PermittedTriggers(role);
                 if (ProblemSteps.FirstOrDefault(s => permitted.Contains(s.Trigger)) is { Trigger: not null } step)
                 {
-                    var due = p.ReminderDue ?? p.Deadline;
-                    var running = p.State is not (ProblemStates.Registered or ProblemStates.Closed);
                     items.Add(new WorkItem(step.Kind, Problem.Lifecycle, p.Id, p.Id, p.InspectionId, p.UnitId, units.GetValueOrDefault(p.UnitId, ""), p.Code, p.Title,
-                        due, TrafficLights.For(due, deadlines.Today, deadlines.YellowWithinDays, running), p.FedBackAt ?? p.RegisteredAt));
+                        p.ReminderDue ?? p.Deadline, ProblemLight.Of(p, deadlines.Today, deadlines.YellowWithinDays), p.FedBackAt ?? p.RegisteredAt));
                 }
             }
         }

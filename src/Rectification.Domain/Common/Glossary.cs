@@ -15,7 +15,7 @@ namespace Rectification.Domain.Common;
 /// Simplified Chinese and English. States come from the lifecycle files, which carry their own labels. Pages, documents,
 /// mails and error texts all read their labels here; a test keeps every code in both languages.
 /// </summary>
-public static class Glossary
+public static partial class Glossary
 {
     private static readonly Dictionary<Type, Dictionary<string, LocalizedText>> EnumLabels = new()
     {

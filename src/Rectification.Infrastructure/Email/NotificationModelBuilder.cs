@@ -62,14 +62,15 @@ public sealed class NotificationModelBuilder(RectificationDbContext db, ILifecyc
             [NotificationModel.Deadline] = deadline is { } date ? Date(date) : T("未设定", "not set"),
             [NotificationModel.DaysOverdue] = overdue.ToString(CultureInfo.InvariantCulture),
             [NotificationModel.OverdueNote] = overdue > 0 ? T($"已超期{overdue}天。", $"Overdue by {overdue} day(s).") : "",
-            [NotificationModel.Link] = Link(source, message.CaseId),
+            [NotificationModel.Link] = Link(source, message.CaseId, facts?.Case),
             [NotificationModel.CopyTag] = message.IsCopy ? T("（抄送）", " (copy)") : "",
             [NotificationModel.CopyNote] = message.IsCopy ? T("本邮件为抄送，供您知悉。", "You receive this as a copy, for your information.") : "",
         };
     }
 
-    private string Link(CaseSource? source, Guid caseId) =>
-        source?.ApiPath is { } path ? $"{options.Value.BaseUrl.TrimEnd('/')}/api/{path}/{caseId}" : options.Value.BaseUrl;
+    /// <summary>The page of the case under the public base address (never the API, whose JSON a person cannot read); my tasks for a kind without one.</summary>
+    private string Link(CaseSource? source, Guid caseId, CaseFacts? facts) =>
+        $"{options.Value.BaseUrl.TrimEnd('/')}/{source?.PageOf(caseId, facts) ?? ""}";
 
     private string StateLabel(string lifecycle, int? version, string state, string language)
     {

@@ -74,8 +74,8 @@ public static class EvidenceEndpoints
             entityTag: new EntityTagHeaderValue($"\"{file.File.Sha256}\""));
     }
 
-    /// <summary>The upload's own request limit, read by the host's body limit in place of <c>Limits:MaxRequestBytes</c>.</summary>
-    private sealed class UploadSizeLimit(long bytes) : IRequestSizeLimitMetadata
+    /// <summary>The upload's own request limit, read by the host's body limit in place of <c>Limits:MaxRequestBytes</c> (also the problem page's, whose progress form carries a file).</summary>
+    internal sealed class UploadSizeLimit(long bytes) : IRequestSizeLimitMetadata
     {
         public long? MaxRequestBodySize => bytes;
 

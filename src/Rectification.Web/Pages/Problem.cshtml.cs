@@ -37,8 +37,29 @@ public sealed class ProblemModel(ISender sender, ILifecycleCatalog lifecycles) :
     public Task<IActionResult> OnPostFeedBackAsync(Guid id, long version, CancellationToken ct) =>
         StepAsync(id, ProblemTriggers.FeedBack, new FeedBackProblem(id, version), ct);
 
-    public Task<IActionResult> OnPostReportProgressAsync(Guid id, long version, string? text, int? percent, string? milestone, CancellationToken ct) =>
-        StepAsync(id, ProblemTriggers.ReportProgress, new ReportProgress(id, text ?? "", percent, string.IsNullOrWhiteSpace(milestone) ? null : milestone, null, version), ct);
+    /// <summary>
+    /// A progress report with an optional evidence file: the file is stored and recorded first (the API's upload command), then the
+    /// report cites it by id. A report without text is refused before any file is kept, so a refused form leaves no stray file.
+    /// </summary>
+    public async Task<IActionResult> OnPostReportProgressAsync(Guid id, long version, string? text, int? percent, string? milestone, IFormFile? file, CancellationToken ct)
+    {
+        IReadOnlyList<EvidenceInput>? evidence = null;
+        // A browser sends an empty, nameless part for a file input left empty.
+        if (file is not null && !string.IsNullOrWhiteSpace(text) && (file.Length > 0 || file.FileName.Length > 0))
+        {
+            var upload = new Http.FormFileUpload(file, Request.Form.Files.GetFiles(RecordEvidenceFile.FileField).Count);
+            var recorded = await sender.Send(new RecordEvidenceFile(id, upload), ct);
+            if (!recorded.IsSuccess)
+            {
+                return await RefusedAsync(id, recorded.Error!, ct);
+            }
+
+            evidence = [new EvidenceInput(null, null, recorded.Value.Id)];
+        }
+
+        return await StepAsync(id, ProblemTriggers.ReportProgress,
+            new ReportProgress(id, text ?? "", percent, string.IsNullOrWhiteSpace(milestone) ? null : milestone, evidence, version), ct);
+    }
 
     public Task<IActionResult> OnPostSubmitForReviewAsync(Guid id, long version, CancellationToken ct) =>
         StepAsync(id, ProblemTriggers.SubmitForReview, new SubmitForReview(id, version), ct);
@@ -62,7 +83,11 @@ public sealed class ProblemModel(ISender sender, ILifecycleCatalog lifecycles) :
             return Redirect($"/problems/{id}?done={trigger}");
         }
 
-        var error = result.Error!;
+        return await RefusedAsync(id, result.Error!, ct);
+    }
+
+    private async Task<IActionResult> RefusedAsync(Guid id, Error error, CancellationToken ct)
+    {
         if (error.Kind == ErrorKind.NotFound)
         {
             return NotFound();

@@ -33,6 +33,7 @@ public sealed class World
     public Problem Problem { get; private set; } = null!;
     public Plan Plan { get; private set; } = null!;
     public Clue Clue { get; private set; } = null!;
+    public Inspection Inspection { get; private set; } = null!;
     public DateOnly Deadline { get; private set; }
 
     /// <param name="now">The clock's time when seeding; the problem's deadline is ten days before it.</param>
@@ -52,6 +53,7 @@ public sealed class World
             new DateOnly(2026, 1, 5), new DateOnly(2026, 2, 27));
         db.Rounds.Add(round);
         db.Inspections.Add(inspection);
+        world.Inspection = inspection;
 
         var problems = Definitions.Value[Problem.Lifecycle];
         world.Deadline = DateOnly.FromDateTime(now).AddDays(-10);

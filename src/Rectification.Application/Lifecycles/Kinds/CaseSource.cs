@@ -51,6 +51,12 @@ public abstract class CaseSource(CaseKind kind, TargetKind? target, string? apiP
     /// <summary>How a mail names the case: by default its own title.</summary>
     public virtual LocalizedText TitleOf(CaseFacts facts, string unitName) => new(facts.Title, facts.Title);
 
+    /// <summary>
+    /// The web page of the case, relative to the public base address (<c>problems/{id}</c>), which its mails link to: people open
+    /// mails, not the API. Empty for a kind without a page of its own: the link then opens my tasks, where the case waits.
+    /// </summary>
+    public virtual string PageOf(Guid id, CaseFacts? facts) => "";
+
     /// <summary>Whether a case of this kind runs against a deadline the unit may ask to extend.</summary>
     public virtual bool HasDeadline => false;
 }

@@ -10,6 +10,9 @@ namespace Rectification.Application.Lifecycles.Kinds;
 
 public sealed class ClueSource() : CaseSource(CaseKind.Clue, TargetKind.Clue, "clues")
 {
+    /// <summary>A clue sheet has no page of its own; its mails open the inspection it came from, which every recipient of a clue may see.</summary>
+    public override string PageOf(Guid id, CaseFacts? facts) => facts is { InspectionId: var inspection } && inspection != Guid.Empty ? $"inspections/{inspection}" : "";
+
     public override bool HasDeadline => true;
 
     public override async Task<ILifecycleCase?> LoadAsync(IAppDbContext db, Guid id, CancellationToken ct) =>

@@ -10,6 +10,8 @@ namespace Rectification.Application.Lifecycles.Kinds;
 
 public sealed class PlanSource() : CaseSource(CaseKind.Plan, TargetKind.Plan, "plans")
 {
+    public override string PageOf(Guid id, CaseFacts? facts) => $"plans/{id}";
+
     public override bool HasDeadline => true;
 
     public override async Task<ILifecycleCase?> LoadAsync(IAppDbContext db, Guid id, CancellationToken ct) =>

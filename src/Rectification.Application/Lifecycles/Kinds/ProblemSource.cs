@@ -10,6 +10,8 @@ namespace Rectification.Application.Lifecycles.Kinds;
 
 public sealed class ProblemSource() : CaseSource(CaseKind.Problem, TargetKind.Problem, "problems")
 {
+    public override string PageOf(Guid id, CaseFacts? facts) => $"problems/{id}";
+
     public override bool HasDeadline => true;
 
     public override async Task<ILifecycleCase?> LoadAsync(IAppDbContext db, Guid id, CancellationToken ct) =>

@@ -9,6 +9,9 @@ namespace Rectification.Application.Lifecycles.Kinds;
 
 public sealed class ReceiptSource() : CaseSource(CaseKind.Receipt, null, "receipts")
 {
+    /// <summary>Receipts are signed on one page, the unit's list of what waits for its receipt.</summary>
+    public override string PageOf(Guid id, CaseFacts? facts) => "receipts";
+
     /// <summary>A receipt ladder chases the pending receipts of its own kind only.</summary>
     public override IQueryable<DueCase> Due(IAppDbContext db, ReminderLadder ladder, string[] states, IQueryable<ReminderStepRecord> taken, DateOnly latestDue)
     {

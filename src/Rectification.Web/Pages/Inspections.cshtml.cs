@@ -1,0 +1,93 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rectification.Application.Abstractions;
+using Rectification.Application.Inspections;
+using Rectification.Application.Localization;
+using Rectification.Application.Messaging;
+using Rectification.Application.Organization;
+using Rectification.Domain.Inspections;
+using Rectification.Domain.Organization;
+
+namespace Rectification.Web.Pages;
+
+/// <summary>
+/// The inspections in the user's scope, and for the inspection office the form that registers one. The form sends the API's own
+/// <see cref="RegisterInspection"/>, so a refusal is the pipeline's, shown at its field, and nothing is saved.
+/// </summary>
+public sealed class InspectionsModel(ISender sender, ICurrentUser user) : PageModel
+{
+    public IReadOnlyList<InspectionDto> Inspections { get; private set; } = [];
+    public IReadOnlyList<RoundDto> Rounds { get; private set; } = [];
+    public IReadOnlyList<UnitDto> Units { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> UnitNames { get; private set; } = new Dictionary<Guid, string>();
+    public IReadOnlyDictionary<Guid, string> RoundNames { get; private set; } = new Dictionary<Guid, string>();
+    public string? Refusal { get; private set; }
+
+    /// <summary>What was typed, shown again after a refusal.</summary>
+    public RegisterForm Form { get; private set; } = new(null, null, InspectionKind.Regular, "", null, null);
+
+    [BindProperty(SupportsGet = true, Name = "done")] public bool Done { get; set; }
+
+    /// <summary>Only the office registers inspections; everybody else reads the list.</summary>
+    public bool MayRegister => user.Role == Role.InspectionOffice;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(Guid? roundId, Guid? unitId, InspectionKind? kind, string? groupName, DateOnly? startDate, DateOnly? endDate,
+        CancellationToken ct)
+    {
+        Form = new RegisterForm(roundId, unitId, kind ?? InspectionKind.Regular, groupName ?? "", startDate, endDate);
+        // A date left empty is named as missing rather than as the year 1 the binder would make of it.
+        if (startDate is null) ModelState.AddModelError("startDate", UiText.T("field-required"));
+        if (endDate is null) ModelState.AddModelError("endDate", UiText.T("field-required"));
+        var command = new RegisterInspection(roundId ?? Guid.Empty, unitId ?? Guid.Empty, kind ?? InspectionKind.Regular, groupName ?? "",
+            startDate ?? DateOnly.MinValue, endDate ?? startDate ?? DateOnly.MinValue);
+        var result = await sender.Send(command, ct);
+        if (result.IsSuccess && ModelState.IsValid)
+        {
+            return Redirect($"/inspections/{result.Value.Id}?done=Register");
+        }
+
+        if (result.Error is { } error)
+        {
+            foreach (var (field, messages) in error.FieldErrors)
+            {
+                var key = FieldNames.Json(field);
+                // Every bound field has an entry; only one already refused (a date left empty) keeps its own message.
+                if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+                {
+                    continue;
+                }
+
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(key, message);
+                }
+            }
+
+            Refusal = Messages.Format(error, System.Globalization.CultureInfo.CurrentUICulture);
+        }
+        else
+        {
+            Refusal = UiText.T("insp-refused");
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var inspections = await sender.Send(new ListInspections(), ct);
+        Inspections = inspections.IsSuccess ? inspections.Value.OrderByDescending(i => i.StartDate).ToList() : [];
+        var units = await sender.Send(new ListUnits(), ct);
+        Units = units.IsSuccess ? units.Value : [];
+        UnitNames = Units.ToDictionary(u => u.Id, u => u.Name);
+        var rounds = await sender.Send(new ListRounds(), ct);
+        Rounds = rounds.IsSuccess ? rounds.Value.OrderByDescending(r => r.Year).ThenByDescending(r => r.Number).ToList() : [];
+        RoundNames = Rounds.ToDictionary(r => r.Id, r => r.Name);
+    }
+
+    public sealed record RegisterForm(Guid? RoundId, Guid? UnitId, InspectionKind Kind, string GroupName, DateOnly? StartDate, DateOnly? EndDate);
+}
