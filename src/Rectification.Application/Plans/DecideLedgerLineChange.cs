@@ -22,7 +22,8 @@ public sealed class DecideLedgerLineChangeValidator : AbstractValidator<DecideLe
     public DecideLedgerLineChangeValidator()
     {
         RuleFor(c => c.Comment).MaximumLength(4000);
-        RuleFor(c => c.Comment).NotEmpty().When(c => !c.Accept).WithMessage("A refusal says why.");
+        // A refusal says why; in the validator's own message, which speaks the user's language (a fixed English text would not).
+        RuleFor(c => c.Comment).NotEmpty().When(c => !c.Accept);
     }
 }
 

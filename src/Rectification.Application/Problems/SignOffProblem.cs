@@ -23,7 +23,8 @@ public sealed class SignOffProblemValidator : AbstractValidator<SignOffProblem>
 {
     public SignOffProblemValidator()
     {
-        RuleFor(c => c.Comment).NotEmpty().When(c => !c.Approve).WithMessage("A rejection must give its reasons.");
+        // A rejection must give its reasons; in the validator's own message, which speaks the user's language (a fixed English text would not).
+        RuleFor(c => c.Comment).NotEmpty().When(c => !c.Approve);
         RuleFor(c => c.Comment).MaximumLength(4000);
     }
 }
