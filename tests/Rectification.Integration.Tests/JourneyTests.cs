@@ -124,9 +124,13 @@ public sealed class JourneyTests(DatabaseProvider provider, string culture) : Br
         var returned = await Done();
         await Axe("screening");
 
-        // The liaison sees the comment at the line, fixes it and resubmits.
+        // The liaison signs for the returned plan, sees the comment at the line, fixes it and resubmits.
         await SwitchUserAsync(page, "b1-liaison");
         var liaisonTasksAfterReturn = await MyTasks();
+        await page.ClickAsync("[data-testid=nav-receipts]");
+        await page.ClickAsync("[data-testid=sign-receipt]");
+        await page.WaitForSelectorAsync("[data-testid=done]");
+        await MyTasks();
         await page.ClickAsync("[data-testid=work-item][data-kind=RevisePlan] a");
         await page.WaitForSelectorAsync("[data-testid=line]");
         var lineComment = (await page.InnerTextAsync($"{line} [data-testid=line-comment]")).Trim();
@@ -207,10 +211,11 @@ public sealed class JourneyTests(DatabaseProvider provider, string culture) : Br
         {
             Assert.That(letterLinked, Is.EqualTo(1), "the feedback letter is linked on the inspection page");
             Assert.That(ledgerAfterFeedback, Is.EqualTo(W.FedBack));
-            Assert.That(liaisonTasksAtFirst, Is.EquivalentTo(new[] { "SignReceipt", "DraftPlan" }));
+            Assert.That(liaisonTasksAtFirst, Is.EquivalentTo(new[] { "SignReceipt", "DraftPlan", "ReportProgress" }),
+                "the feedback to sign for, the plan to draft, and progress may be reported from the feedback on");
             Assert.That(submitted, Is.EqualTo(W.Done("submit")));
             Assert.That(returned, Is.EqualTo(W.Done("return")));
-            Assert.That(liaisonTasksAfterReturn, Does.Contain("RevisePlan"));
+            Assert.That(liaisonTasksAfterReturn, Is.EquivalentTo(new[] { "SignReceipt", "RevisePlan", "ReportProgress" }), "the returned plan is sent for the unit's receipt");
             Assert.That(lineComment, Does.Contain("应写明对2名干部的处理和制度完善措施。"), "the reviewer's comment at its line");
             Assert.That(accepted, Is.EqualTo(W.Done("accept")));
             Assert.That(ledgerAfterAccept, Is.EqualTo(W.Rectifying));

@@ -68,7 +68,7 @@ public sealed class PlanPagesTests() : BrowserTest(DatabaseProvider.Sqlite)
         var stateAfterSubmit = await PlanState(planId);
 
         // The commission finds the plan in its queue and returns it with an overall comment and a comment on the second line.
-        await SwitchUser(page, "discipline");
+        await SwitchUserAsync(page, "discipline");
         await page.GotoAsync(Address + "/review");
         var queued = await page.Locator("[data-testid=review-plan]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.plan)");
         await page.ClickAsync("[data-testid=screen-plan]");
@@ -82,7 +82,7 @@ public sealed class PlanPagesTests() : BrowserTest(DatabaseProvider.Sqlite)
         var returned = await Host.Query(db => db.Plans.AsNoTracking().Include(p => p.Revisions).SingleAsync(p => p.Id == planId));
 
         // The liaison sees the overall comment, the line's comment at that line only, fixes the line and sees what changed.
-        await SwitchUser(page, "b1-liaison");
+        await SwitchUserAsync(page, "b1-liaison");
         await page.GotoAsync(Address + $"/plans/{planId}");
         var returnedState = await page.TextContentAsync("[data-testid=plan-state]");
         var overall = await page.TextContentAsync("[data-testid=return-comment]");
@@ -102,7 +102,7 @@ public sealed class PlanPagesTests() : BrowserTest(DatabaseProvider.Sqlite)
         var stateAfterResubmit = await PlanState(planId);
 
         // The commission sees the difference between the two versions and accepts: the problems enter rectification on their lines.
-        await SwitchUser(page, "discipline");
+        await SwitchUserAsync(page, "discipline");
         await page.GotoAsync(Address + $"/plans/{planId}");
         var screenerDiffHeading = await page.TextContentAsync("#diff-heading");
         await page.FillAsync("#accept-comment", "同意。");
@@ -115,7 +115,7 @@ public sealed class PlanPagesTests() : BrowserTest(DatabaseProvider.Sqlite)
         var acceptedViolations = await AxeViolations(page);
 
         // An accepted line changes only by a request: the liaison proposes new measures, the commission accepts them, and they are in force.
-        await SwitchUser(page, "b1-liaison");
+        await SwitchUserAsync(page, "b1-liaison");
         await page.GotoAsync(Address + $"/plans/{planId}");
         await page.ClickAsync($"#line-{first.Id} [data-testid=propose-change]");
         await page.FillAsync($"#change-{first.Id}-measures", "修订财务审批制度，逐笔清理违规报销并追回资金");
@@ -126,7 +126,7 @@ public sealed class PlanPagesTests() : BrowserTest(DatabaseProvider.Sqlite)
         var proposedStatus = await page.GetAttributeAsync($"#line-{first.Id} [data-testid=line-change]", "data-status");
         var lineWhileProposed = await Line(planId, first.Id);
         var proposedViolations = await AxeViolations(page);
-        await SwitchUser(page, "discipline");
+        await SwitchUserAsync(page, "discipline");
         await page.GotoAsync(Address + $"/plans/{planId}");
         await page.ClickAsync($"#line-{first.Id} [data-testid=accept-change]");
         await page.WaitForSelectorAsync("[data-testid=done]");
@@ -139,7 +139,7 @@ public sealed class PlanPagesTests() : BrowserTest(DatabaseProvider.Sqlite)
             Assert.That(draftState, Is.EqualTo("编制中"));
             Assert.That(lineCount, Is.EqualTo(2), "one line per fed-back problem");
             Assert.That(gaps, Is.EqualTo("待填写：整改措施、责任领导、责任部门、整改类型、整改时限"));
-            Assert.That(measuresError, Does.EndWith("不能为空。"), "the refusal is shown at the line's field");
+            Assert.That(measuresError?.Trim(), Is.EqualTo("'整改措施' 不能为空。"), "the refusal is shown at the line's field");
             Assert.That(measuresClass, Does.Contain("is-invalid"));
             Assert.That(keptLeader, Is.EqualTo("李局长"), "what was typed is kept for correction");
             Assert.That(afterRefusal.ResponsibleLeader, Is.Empty, "a refused line saves nothing");
@@ -245,7 +245,7 @@ public sealed class PlanPagesTests() : BrowserTest(DatabaseProvider.Sqlite)
         {
             Assert.That(plansNone, Is.EqualTo("暂无待您审核的整改方案。"));
             Assert.That(listed, Is.EquivalentTo(problems.Select(p => p.Id.ToString())), "the four problems under review wait for the department's signature");
-            Assert.That(rejectError, Does.EndWith("不能为空。"), "the missing reasons are shown at the field, in the user's language");
+            Assert.That(rejectError?.Trim(), Is.EqualTo("'意见' 不能为空。"), "the missing reasons are shown at the field, in the user's language");
             Assert.That(stateAfterRefusedReject, Is.EqualTo(ProblemStates.UnderReview), "a refused rejection changes nothing");
             Assert.That(rejectDone, Is.EqualTo("已完成：退回整改。"));
             Assert.That(stateAfterReject, Is.EqualTo(ProblemStates.Rectifying));
@@ -286,13 +286,6 @@ public sealed class PlanPagesTests() : BrowserTest(DatabaseProvider.Sqlite)
         await page.FillAsync($"#line-{problemId}-department", department);
         await page.SelectOptionAsync($"#line-{problemId}-kind", "TimeLimited");
         await page.FillAsync($"#line-{problemId}-deadline", deadline);
-    }
-
-    private async Task SwitchUser(IPage page, string userName)
-    {
-        await page.ClickAsync("[data-testid=sign-out]");
-        await page.WaitForURLAsync("**/account/sign-in**");
-        await SignInAsync(page, userName);
     }
 
     private static async Task<bool> OverflowsAtPhoneWidth(IPage page)
