@@ -58,8 +58,8 @@ public sealed class AuditCompletenessTests(DatabaseProvider provider) : HostTest
         {
             Assert.That(missing, Is.Empty, "commands without a scenario in AuditCompletenessTests.Scenarios: add one with its exact audit entries");
             Assert.That(stale, Is.Empty, "scenarios for commands the product no longer has");
-            // Written by hand: the commands of Rectification.Application on 2026-12-03 (RecordSignIn joined them). A new command raises it.
-            Assert.That(CommandTypes, Has.Count.EqualTo(38));
+            // Written by hand: the commands of Rectification.Application on 2026-12-03 (RecordSignIn joined them; RenameUnit, MoveUnit and DeactivateUnit on 2026-12-04). A new command raises it.
+            Assert.That(CommandTypes, Has.Count.EqualTo(41));
         }
     }
 
@@ -187,6 +187,24 @@ public sealed class AuditCompletenessTests(DatabaseProvider provider) : HostTest
             var code = $"AU{t.Next()}";
             return Do<UnitDto>("admin", new CreateUnit(t.Org.District1.Id, code, "审计测试单位", UnitLevel.Bureau),
                 unit => [Added("Unit", unit.Id, "new unit")]);
+        },
+        [nameof(RenameUnit)] = async t =>
+        {
+            var unit = Ok(await t.Host.Send<UnitDto>("admin", new CreateUnit(t.Org.District1.Id, $"AU{t.Next()}", "审计测试单位", UnitLevel.Bureau)));
+            return Do<UnitDto>("admin", new RenameUnit(unit.Id, "审计测试单位（更名）"), _ => [Changed("Unit", unit.Id, "unit", null, null, null, "Name")]);
+        },
+        [nameof(MoveUnit)] = async t =>
+        {
+            // The moved unit and the one below it: both paths change, so both are recorded.
+            var unit = Ok(await t.Host.Send<UnitDto>("admin", new CreateUnit(t.Org.District1.Id, $"AU{t.Next()}", "审计测试单位", UnitLevel.Bureau)));
+            var below = Ok(await t.Host.Send<UnitDto>("admin", new CreateUnit(unit.Id, $"AU{t.Next()}", "审计测试下级单位", UnitLevel.Village)));
+            return Do<UnitDto>("admin", new MoveUnit(unit.Id, t.Org.District2.Id),
+                _ => [Changed("Unit", unit.Id, "moved unit", null, null, null, "ParentId", "Path"), Changed("Unit", below.Id, "unit below", null, null, null, "Path")]);
+        },
+        [nameof(DeactivateUnit)] = async t =>
+        {
+            var unit = Ok(await t.Host.Send<UnitDto>("admin", new CreateUnit(t.Org.District1.Id, $"AU{t.Next()}", "审计测试单位", UnitLevel.Bureau)));
+            return Do<UnitDto>("admin", new DeactivateUnit(unit.Id), _ => [Changed("Unit", unit.Id, "unit", null, null, null, "DeactivatedAt")]);
         },
         [nameof(CreateRound)] = t => Task.FromResult(Do<RoundDto>("office", new CreateRound("审计轮次", 2030, t.Next()),
             round => [Added("Round", round.Id, "new round")])),

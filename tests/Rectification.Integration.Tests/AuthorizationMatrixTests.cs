@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Clues;
 using Rectification.Application.CommonProblems;
 using Rectification.Application.Inspections;
+using Rectification.Application.Organization;
 using Rectification.Application.Plans;
 using Rectification.Application.Problems;
 using Rectification.Application.Reminders;
@@ -76,6 +77,9 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("GET", "/api/me", Everyone, Target.None),
         new("GET", "/api/units", Everyone, Target.None),
         new("POST", "/api/units", Admin, Target.Unit),
+        new("POST", "/api/units/{id:guid}/rename", Admin, Target.Unit),
+        new("POST", "/api/units/{id:guid}/move", Admin, Target.Unit, OneShot: true),
+        new("POST", "/api/units/{id:guid}/deactivate", Admin, Target.Unit, OneShot: true),
         new("GET", "/api/rounds", Everyone, Target.None),
         new("POST", "/api/rounds", [Role.InspectionOffice, Role.Administrator], Target.None),
         new("GET", "/api/inspections", Everyone, Target.None),
@@ -116,6 +120,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("GET", "/api/tasks", Everyone, Target.None),
         new("POST", "/api/tasks/{id:guid}/complete", [Role.InspectionOffice, Role.DisciplineCommission, Role.UnitLeader], Target.Unit),
         new("POST", "/api/me/deputies", Everyone, Target.Unit),
+        new("GET", "/api/me/deputies", Everyone, Target.None),
         new("GET", "/api/admin/outbox", Admin, Target.None),
         new("POST", "/api/admin/outbox/retry-failed", Admin, Target.None),
         new("GET", "/api/admin/audit/verify", Admin, Target.None),
@@ -167,7 +172,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
     {
         Inspection, InspectionWithProblem, RegisteredProblem, RectifyingProblem, UnderReviewProblem, ClosedProblem,
         DraftingPlan, SubmittedPlan, HandedOverClue, AcceptedClue, InvestigatedClue, Extension, Task, EvidenceFile,
-        FeedbackReceipt, LineChange, Push, SelfCheck, Account,
+        FeedbackReceipt, LineChange, Push, SelfCheck, Account, Unit,
     }
 
     /// <summary>What a factory made: the object and its neighbours the requests need.</summary>
@@ -216,6 +221,10 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["GET /api/me"] = c => Get("/api/me"),
         ["GET /api/units"] = c => Get("/api/units"),
         ["POST /api/units"] = c => Task.FromResult(new Request("/api/units", new { parentId = c.UnitId, code = $"M{c.Next()}", name = "矩阵单位", level = "Bureau" })),
+        ["POST /api/units/{id:guid}/rename"] = async c => new Request($"/api/units/{(await c.Obj(Kind.Unit)).Id}/rename", new { name = $"矩阵更名{c.Next()}" }),
+        // The unit made for the row lies two levels below the object's unit and moves up to that unit itself.
+        ["POST /api/units/{id:guid}/move"] = async c => new Request($"/api/units/{(await c.Obj(Kind.Unit)).Id}/move", new { parentId = c.UnitId }),
+        ["POST /api/units/{id:guid}/deactivate"] = async c => new Request($"/api/units/{(await c.Obj(Kind.Unit)).Id}/deactivate"),
         ["GET /api/rounds"] = c => Get("/api/rounds"),
         ["POST /api/rounds"] = c => Task.FromResult(new Request("/api/rounds", new { name = "矩阵轮次", year = 2027, number = c.Next() })),
         ["GET /api/inspections"] = c => Get($"/api/inspections?unitId={c.UnitId}"),
@@ -277,6 +286,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["POST /api/extensions/{id:guid}/decide"] = async c => new Request($"/api/extensions/{(await c.Obj(Kind.Extension)).Id}/decide", new { approve = true, comment = "同意" }),
         ["GET /api/tasks"] = c => Get("/api/tasks"),
         ["POST /api/tasks/{id:guid}/complete"] = async c => new Request($"/api/tasks/{(await c.Obj(Kind.Task)).Id}/complete", new { record = "已开展提醒谈话" }),
+        ["GET /api/me/deputies"] = c => Get("/api/me/deputies"),
         ["POST /api/me/deputies"] = async c => new Request("/api/me/deputies", new { deputyUserId = await c.Deputy(), from = "2031-01-01", to = "2031-01-10", reason = "出差" }),
         ["GET /api/admin/outbox"] = c => Get("/api/admin/outbox"),
         ["POST /api/admin/outbox/retry-failed"] = c => Task.FromResult(new Request("/api/admin/outbox/retry-failed", new { })),
@@ -661,6 +671,13 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
                 var source = (await InRectification(Org.Township)).Problems[0];
                 var push = Ok(await Host.Send<PushProgressDto>("office", new PushCommonProblem(source.Id, [unit.Id], null, null, null)));
                 return new Made(push.Rows.Single().TaskId, Guid.Empty, Guid.Empty, Guid.Empty, default);
+            }
+            case Kind.Unit:
+            {
+                // Two levels below the unit, so that moving it up to the unit itself is a real move within the caller's scope.
+                var between = Ok(await Host.Send<UnitDto>("admin", new CreateUnit(unit.Id, $"MU{Interlocked.Increment(ref counter)}", "矩阵中间单位", UnitLevel.Institution)));
+                var child = Ok(await Host.Send<UnitDto>("admin", new CreateUnit(between.Id, $"MU{Interlocked.Increment(ref counter)}", "矩阵单位", UnitLevel.Village)));
+                return new Made(child.Id, Guid.Empty, between.Id, Guid.Empty, default);
             }
             case Kind.Account:
             {

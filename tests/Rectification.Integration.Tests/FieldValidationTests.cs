@@ -53,6 +53,9 @@ public sealed class FieldValidationTests(DatabaseProvider provider) : HostTest(p
     [
         new(typeof(CreateRound), [Text("Name", 200), Int("Year", 2000, 2100), Int("Number", 1, 1000)]),
         new(typeof(CreateUnit), [Id("ParentId"), Text("Code", 32, code: true), Text("Name", 200), Enum<UnitLevel>("Level")]),
+        new(typeof(RenameUnit), [Id("UnitId", required: true), Text("Name", 200)]),
+        new(typeof(MoveUnit), [Id("UnitId", required: true), Id("ParentId", required: true)]),
+        new(typeof(DeactivateUnit), [Id("UnitId", required: true)]),
         new(typeof(RegisterInspection),
         [
             Id("RoundId", required: true), Id("UnitId", required: true), Enum<InspectionKind>("Kind"), Text("GroupName", 200),

@@ -32,6 +32,11 @@ public sealed class CreateUnitHandler(IAppDbContext db) : ICommandHandler<Create
     public async ValueTask<Result<UnitDto>> Handle(CreateUnit command, CancellationToken ct)
     {
         var parent = await db.Units.FirstAsync(u => u.Id == command.ParentId, ct);
+        if (!parent.Active)
+        {
+            return Error.Rule("unit.parent-inactive", ("parent", parent.Name));
+        }
+
         var unit = DomainUnit.Create(Guid.CreateVersion7(), command.Code, command.Name, command.Level, parent);
         if (await db.Units.AnyAsync(u => u.Path == unit.Path, ct))
         {

@@ -48,6 +48,7 @@ public static partial class Glossary
         ["PageNumber"] = new("页码", "page"),
         ["PageSize"] = new("每页条数", "page size"),
         ["Password"] = new("密码", "password"),
+        ["ParentId"] = new("上级单位", "parent unit"),
         ["PeopleDisciplined"] = new("处分人数", "people disciplined"),
         ["Percent"] = new("完成比例", "percentage done"),
         ["PreferredLanguage"] = new("语言", "language"),

@@ -619,6 +619,9 @@ namespace Rectification.Migrations.PostgreSql.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -619,6 +619,9 @@ namespace Rectification.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("DeactivatedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Level")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -35,6 +35,9 @@ public static class ApiEndpoints
         var units = api.MapGroup("/units").WithTags("Units");
         units.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListUnits(), ct)).ToHttp());
         units.MapPost("/", async (CreateUnit c, ISender s, CancellationToken ct) => (await s.Send(c, ct)).ToHttp(Created("units")));
+        units.MapPost("/{id:guid}/rename", async (Guid id, RenameUnitBody b, ISender s, CancellationToken ct) => (await s.Send(new RenameUnit(id, b.Name), ct)).ToHttp());
+        units.MapPost("/{id:guid}/move", async (Guid id, MoveUnitBody b, ISender s, CancellationToken ct) => (await s.Send(new MoveUnit(id, b.ParentId), ct)).ToHttp());
+        units.MapPost("/{id:guid}/deactivate", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new DeactivateUnit(id), ct)).ToHttp());
 
         var rounds = api.MapGroup("/rounds").WithTags("Rounds");
         rounds.MapGet("/", async (ISender s, CancellationToken ct) => (await s.Send(new ListRounds(), ct)).ToHttp());
@@ -124,6 +127,7 @@ public static class ApiEndpoints
         tasks.MapPost("/{id:guid}/complete", async (Guid id, CompleteTaskBody b, ISender s, CancellationToken ct) =>
             (await s.Send(new CompleteTask(id, b.Record), ct)).ToHttp());
 
+        api.MapGet("/me/deputies", async (ISender s, CancellationToken ct) => (await s.Send(new ListMyDeputies(), ct)).ToHttp()).WithTags("Deadlines");
         api.MapPost("/me/deputies", async (NameDeputy c, ISender s, CancellationToken ct) => (await s.Send(c, ct)).ToHttp()).WithTags("Deadlines");
 
         var receipts = api.MapGroup("/receipts").WithTags("Receipts");
@@ -163,6 +167,8 @@ public static class ApiEndpoints
 }
 
 public sealed record VersionBody(long? ExpectedVersion);
+public sealed record RenameUnitBody(string Name);
+public sealed record MoveUnitBody(Guid ParentId);
 public sealed record DecisionBody(bool Approve, string? Comment);
 public sealed record CompleteTaskBody(string Record);
 public sealed record RegisterProblemBody(string Title, string Description, string Category, Severity Severity, string Facts, string Basis,

@@ -45,6 +45,12 @@ public sealed class CreateAccountHandler(IAppDbContext db, IAccountStore account
             return Error.Conflict("account.user-name-taken", ("userName", userName));
         }
 
+        // A deactivated unit takes nobody new (DeactivateUnit).
+        if (await db.Units.AnyAsync(u => u.Id == command.UnitId && u.DeactivatedAt != null, ct))
+        {
+            return Error.Rule("unit.inactive", ("unit", await db.Units.Where(u => u.Id == command.UnitId).Select(u => u.Name).FirstAsync(ct)));
+        }
+
         var id = Guid.CreateVersion7();
         var email = command.Email!.Trim();
         if (await accounts.CreateAsync(id, userName, email, command.Password!, ct) is { } refused)

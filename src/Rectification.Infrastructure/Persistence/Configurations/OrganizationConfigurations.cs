@@ -15,6 +15,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(u => u.Path).HasMaxLength(450);
         b.HasIndex(u => u.Path).IsUnique();
         b.HasIndex(u => u.ParentId);
+        b.Ignore(u => u.Active);
     }
 }
 
