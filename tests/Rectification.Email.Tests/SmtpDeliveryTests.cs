@@ -131,8 +131,8 @@ public sealed class SmtpDeliveryTests : DeliveryTest
             Assert.That(plan.TextBody, Does.Contain("2026-01-05至2026-02-27").And.Contain("常规巡察").And.Contain("十二届市委第三轮巡察")
                 .And.Contain($"https://zhenggai.example.gov.cn/plans/{World.Plan.Id}"));
             Assert.That(clue.Subject, Is.EqualTo("【线索移交】红色交办单问题线索XS-2026-007已移交"));
-            // A clue sheet has no page of its own: its mail opens the inspection it came from, never the API's JSON.
-            Assert.That(clue.TextBody, Does.Contain($"https://zhenggai.example.gov.cn/inspections/{World.Inspection.Id}").And.Not.Contain("/api/"));
+            // A clue's mail opens its sheet's page, never the API's JSON.
+            Assert.That(clue.TextBody, Does.Contain($"https://zhenggai.example.gov.cn/clues/{World.Clue.Id}").And.Not.Contain("/api/"));
             // A clue's content is confidential: the mail points to the system instead.
             Assert.That(clue.TextBody + clue.HtmlBody, Does.Not.Contain("机密线索内容"));
         }

@@ -36,7 +36,7 @@ public sealed partial class NotificationLinkTests() : HostTest(DatabaseProvider.
         {
             (CaseKind.Problem, problems[0].Id, "b1-liaison", $"/problems/{problems[0].Id}"),
             (CaseKind.Plan, planId, "b1-liaison", $"/plans/{planId}"),
-            (CaseKind.Clue, clue.Id, "discipline", $"/inspections/{inspection.Id}"),
+            (CaseKind.Clue, clue.Id, "discipline", $"/clues/{clue.Id}"),
             (CaseKind.Receipt, receiptId, "b1-liaison", "/receipts"),
             // A self-check task has no page of its own: its mail opens my tasks, where the task waits.
             (CaseKind.SelfCheck, Guid.CreateVersion7(), "b1-liaison", "/"),

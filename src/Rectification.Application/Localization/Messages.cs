@@ -44,6 +44,8 @@ public static partial class Messages
         ["problem.code-taken"] = ("问题编号 {code} 已被使用。", "Problem code {code} is already taken."),
         ["ledger.deadline-out-of-limits"] = ("问题 {problem}（{kind}）的整改时限 {deadline} 超出允许范围 {earliest} 至 {latest}。",
             "The deadline {deadline} of problem {problem} ({kind}) is outside the allowed range {earliest} to {latest}."),
+        ["clue.report-month"] = ("月份应为“年-月”，如 2026-11。", "The month must be given as year-month, e.g. 2026-11."),
+        ["clue.report-not-visible"] = ("您的角色不能查看问题线索的统计。", "Your role may not read the clue figures."),
         ["clue.problems-not-of-inspection"] = ("线索关联的问题不属于本次巡察。", "The clue names problems that are not of this inspection."),
         ["writeoff.not-closed"] = ("问题 {problem} 尚未销号（当前状态“{state}”），不能出具销号单。", "Problem {problem} is not closed (state {state}); it has no write-off record yet."),
         ["extension.case-not-running"] = ("该{kind}当前不在整改时限内，无需延期。", "This {kind} has no running deadline to extend."),

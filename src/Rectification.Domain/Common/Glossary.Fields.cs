@@ -40,6 +40,7 @@ public static partial class Glossary
         ["Measures"] = new("整改措施", "measures"),
         ["Milestone"] = new("节点", "milestone"),
         ["MoneyRecovered"] = new("挽回经济损失", "money recovered"),
+        ["Month"] = new("月份", "month"),
         ["Name"] = new("名称", "name"),
         ["NewDeadline"] = new("新的整改时限", "new deadline"),
         ["NewPassword"] = new("新密码", "new password"),

@@ -93,6 +93,7 @@ public static class ApiEndpoints
         var clues = api.MapGroup("/clues").WithTags("Clues");
         clues.MapGet("/", async (Guid? inspectionId, SheetColour? colour, string? state, ISender s, CancellationToken ct) =>
             (await s.Send(new ListClues(inspectionId, colour, state), ct)).ToHttp());
+        clues.MapGet("/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetClue(id), ct)).ToHttp());
         clues.MapPost("/{id:guid}/accept", async (Guid id, VersionBody? b, ISender s, CancellationToken ct) => (await s.Send(new AcceptClue(id, b?.ExpectedVersion), ct)).ToHttp());
         clues.MapPost("/{id:guid}/start-investigation", async (Guid id, VersionBody? b, ISender s, CancellationToken ct) =>
             (await s.Send(new StartInvestigation(id, b?.ExpectedVersion), ct)).ToHttp());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mediator;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Clues;
 using Rectification.Application.Documents;
 using Rectification.Application.Localization;
 using Rectification.Application.Evaluations;
@@ -34,7 +35,23 @@ public static class ReportEndpoints
                 : Results.Ok(e))).WithTags("Evaluation");
         api.MapPost("/inspections/{id:guid}/evaluation/scores", async (Guid id, ScoreBody b, ISender s, CancellationToken ct) =>
             (await s.Send(new RecordEvaluationScore(id, b.Source, b.Score, b.Comment), ct)).ToHttp()).WithTags("Evaluation");
+        api.MapGet("/clues/report", async (string? month, string? format, ISender s, IDocumentRenderer renderer, CancellationToken ct) =>
+            (await s.Send(new GetClueReport(month ?? ""), ct)).ToHttp(r => ClueReport(r, format, renderer))).WithTags("Clues");
         return api;
+    }
+
+    /// <summary>The monthly clue report as data by default, a .docx with <c>format=docx</c>, a printable page with <c>format=html</c>.</summary>
+    private static IResult ClueReport(ClueReport report, string? format, IDocumentRenderer renderer)
+    {
+        if (format is not ("docx" or "html"))
+        {
+            return Results.Ok(report);
+        }
+
+        var document = ClueDocuments.MonthlyReport(report, Messages.IsEnglish(CultureInfo.CurrentUICulture));
+        return format == "docx"
+            ? Results.File(renderer.Word(document), IDocumentRenderer.WordContentType, document.FileStem + ".docx")
+            : Results.Content(renderer.Page(document), "text/html; charset=utf-8");
     }
 
     /// <summary>A printable page by default (zh-CN, or English by Accept-Language), a .docx to file with <c>format=docx</c>, the data with <c>format=json</c>.</summary>

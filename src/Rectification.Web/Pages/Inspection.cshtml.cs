@@ -2,15 +2,18 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rectification.Application.Abstractions;
+using Rectification.Application.Clues;
 using Rectification.Application.Inspections;
 using Rectification.Application.Localization;
 using Rectification.Application.Messaging;
 using Rectification.Application.Organization;
 using Rectification.Application.Plans;
 using Rectification.Application.Problems;
+using Rectification.Domain.Clues;
 using Rectification.Domain.Common;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
+using Rectification.Web.Pages.Shared;
 
 namespace Rectification.Web.Pages;
 
@@ -19,7 +22,7 @@ namespace Rectification.Web.Pages;
 /// letter and the unit's plan are linked. Both forms send the API's own commands (<see cref="RegisterProblem"/>,
 /// <see cref="FeedBackInspection"/>); a refusal is shown at its field or above the forms, and nothing changes.
 /// </summary>
-public sealed class InspectionModel(ISender sender, ICurrentUser user, ILifecycleCatalog lifecycles) : PageModel
+public sealed class InspectionModel(ISender sender, ICurrentUser user, ILifecycleCatalog lifecycles, IVisibilityCatalog visibility) : PageModel
 {
     public InspectionDto? Inspection { get; private set; }
     public string UnitName { get; private set; } = "";
@@ -33,6 +36,14 @@ public sealed class InspectionModel(ISender sender, ICurrentUser user, ILifecycl
 
     /// <summary>What was typed into the problem form, shown again after a refusal.</summary>
     public ProblemForm Form { get; private set; } = new("", "", "", Severity.General, "", "", "", false);
+
+    /// <summary>What was typed into the clue handover form, shown again after a refusal.</summary>
+    public ClueForm ClueInput { get; private set; } = new("", SheetColour.Red, [], "");
+
+    /// <summary>The clue sheets handed over from this inspection, for the roles that may see them (never the unit's).</summary>
+    public IReadOnlyList<ClueDto> Clues { get; private set; } = [];
+
+    public bool SeesClues => ClueAccess.SeesSheets(visibility, user.Role);
 
     /// <summary>The step that was just taken (after the redirect): <c>Register</c>, <c>RegisterProblem</c> or <c>FeedBack</c>.</summary>
     [BindProperty(SupportsGet = true, Name = "done")] public string? Done { get; set; }
@@ -56,6 +67,22 @@ public sealed class InspectionModel(ISender sender, ICurrentUser user, ILifecycl
         var command = new RegisterProblem(id, Form.Title, Form.Description, Form.Category, Form.Severity, Form.Facts, Form.Basis, Form.ProcessRecord,
             raisedDuringInspection);
         return await StepAsync(id, "RegisterProblem", await sender.Send(command, ct), ct);
+    }
+
+    /// <summary>Hands a clue over on a coloured sheet (<see cref="HandOverClue"/>); the new sheet's page follows.</summary>
+    public async Task<IActionResult> OnPostHandOverClueAsync(Guid id, string? summary, SheetColour? colour, List<Guid>? problemIds, string? code,
+        CancellationToken ct)
+    {
+        ClueInput = new ClueForm(summary ?? "", colour ?? SheetColour.Red, problemIds ?? [], code ?? "");
+        if (colour is null)
+        {
+            ModelState.AddModelError("colour", UiText.T("field-required"));
+            Refusal = UiText.T("clue-refused");
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        var result = await sender.Send(new HandOverClue(id, ClueInput.Summary, ClueInput.Colour, ClueInput.ProblemIds, string.IsNullOrWhiteSpace(code) ? null : code.Trim()), ct);
+        return result.IsSuccess ? Redirect(ClueAccess.Sheet(result.Value.Id) + "?done=HandOver") : await StepAsync(id, "HandOverClue", result, ct);
     }
 
     public async Task<IActionResult> OnPostFeedBackAsync(Guid id, CancellationToken ct) =>
@@ -107,8 +134,16 @@ public sealed class InspectionModel(ISender sender, ICurrentUser user, ILifecycl
             PlanId = plan.IsSuccess ? plan.Value.Id : null;
         }
 
+        if (SeesClues)
+        {
+            var clues = await sender.Send(new ListClues(InspectionId: id), ct);
+            Clues = clues.IsSuccess ? clues.Value : [];
+        }
+
         return true;
     }
+
+    public sealed record ClueForm(string Summary, SheetColour Colour, IReadOnlyList<Guid> ProblemIds, string Code);
 
     public sealed record ProblemForm(string Title, string Description, string Category, Severity Severity, string Facts, string Basis, string ProcessRecord,
         bool RaisedDuringInspection);

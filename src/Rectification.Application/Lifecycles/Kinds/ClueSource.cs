@@ -10,8 +10,8 @@ namespace Rectification.Application.Lifecycles.Kinds;
 
 public sealed class ClueSource() : CaseSource(CaseKind.Clue, TargetKind.Clue, "clues")
 {
-    /// <summary>A clue sheet has no page of its own; its mails open the inspection it came from, which every recipient of a clue may see.</summary>
-    public override string PageOf(Guid id, CaseFacts? facts) => facts is { InspectionId: var inspection } && inspection != Guid.Empty ? $"inspections/{inspection}" : "";
+    /// <summary>A clue's mails open its sheet (/clues/{id}); every recipient of a clue's mail is a role that may see the sheet.</summary>
+    public override string PageOf(Guid id, CaseFacts? facts) => $"clues/{id}";
 
     public override bool HasDeadline => true;
 

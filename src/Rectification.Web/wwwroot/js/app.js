@@ -21,3 +21,10 @@ document.addEventListener('change', function (e) {
         document.querySelectorAll('input[type=checkbox][data-group="' + all.dataset.selectAll + '"]').forEach(function (box) { box.checked = all.checked; });
     }
 });
+
+// A button marked data-print prints the page (the handover sheet), without an inline handler.
+document.addEventListener('click', function (e) {
+    if (e.target instanceof HTMLElement && e.target.closest('[data-print]')) {
+        window.print();
+    }
+});
