@@ -15,9 +15,15 @@ namespace Rectification.Web.Pages;
 /// sends the same command as the API (so the rules, scope, audit and mails are the pipeline's); a refusal is shown at its field or
 /// above the forms, and nothing changes.
 /// </summary>
-public sealed class ProblemModel(ISender sender, ILifecycleCatalog lifecycles) : PageModel
+public sealed class ProblemModel(ISender sender, ILifecycleCatalog lifecycles, IReminderCatalog reminders) : PageModel
 {
     public ProblemDetail? Detail { get; private set; }
+
+    /// <summary>The rung of the reminder ladder last taken for the date the problem is chased against now, or null.</summary>
+    public Rectification.Domain.Reminders.ReminderStepDefinition? EscalationStep =>
+        Detail?.Summary.EscalationStep is { } name && reminders.Settings.Ladders.TryGetValue(Rectification.Domain.Problems.Problem.Lifecycle, out var ladder)
+            ? ladder.Steps.FirstOrDefault(s => s.Name == name)
+            : null;
     public IReadOnlyList<AuditEntryDto> History { get; private set; } = [];
 
     /// <summary>The refusal of the last step tried, in the user's language.</summary>
