@@ -2,13 +2,14 @@
 # Installs and starts the real services the tests use (see /work/shared/STACK.md):
 #   - PostgreSQL (newest installed major version), listening on 127.0.0.1:5432,
 #     user postgres / password postgres;
-#   - Chromium (/usr/bin/chromium) for the Playwright browser tests;
+#   - Chromium (/usr/bin/chromium) for the Playwright browser tests, and a Chinese font (fonts-wqy-microhei)
+#     so that the screenshots show the pages as their users read them, not as boxes;
 #   - python3-aiosmtpd (SMTP sink, runs under /usr/bin/python3).
 # Must run as root (Debian). Idempotent: safe to re-run; about 2 s when all is present.
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
-packages=(postgresql chromium python3-aiosmtpd)
+packages=(postgresql chromium python3-aiosmtpd fonts-wqy-microhei)
 
 if [[ $(id -u) -ne 0 ]]; then
   echo "install-test-services: must run as root (apt-get, pg_ctlcluster)" >&2

@@ -12,10 +12,10 @@ using Rectification.Domain.Reminders;
 namespace Rectification.Application.Reminders;
 
 public sealed record ExtensionDto(Guid Id, string Lifecycle, Guid CaseId, DateOnly OldDeadline, DateOnly NewDeadline, string Reason, ExtensionStatus Status,
-    DateTime RequestedAt, Guid RequestedBy, Guid? DecidedBy, DateTime? DecidedAt, string? DecisionComment)
+    DateTime RequestedAt, Guid RequestedBy, Guid? DecidedBy, DateTime? DecidedAt, string? DecisionComment, Guid UnitId)
 {
     public static ExtensionDto From(DeadlineExtension e) => new(e.Id, e.Lifecycle, e.CaseId, e.OldDeadline, e.NewDeadline, e.Reason, e.Status,
-        e.RequestedAt, e.RequestedBy, e.DecidedBy, e.DecidedAt, e.DecisionComment);
+        e.RequestedAt, e.RequestedBy, e.DecidedBy, e.DecidedAt, e.DecisionComment, e.UnitId);
 }
 
 /// <summary>The deadline of a case that is still being chased, per the ladders' active states.</summary>

@@ -11,6 +11,12 @@ public sealed class WorkingCalendar(IEnumerable<DateOnly> holidays, IEnumerable<
 
     public static WorkingCalendar WeekendsOnly { get; } = new([], []);
 
+    /// <summary>The days off of a year that fall on weekdays (the holidays), in order.</summary>
+    public IReadOnlyList<DateOnly> HolidaysIn(int year) => [.. holidays.Where(d => d.Year == year).Order()];
+
+    /// <summary>The weekend days of a year that are working days (调休), in order.</summary>
+    public IReadOnlyList<DateOnly> MakeUpWorkingDaysIn(int year) => [.. extraWorkingDays.Where(d => d.Year == year).Order()];
+
     public bool IsWorkingDay(DateOnly day) =>
         extraWorkingDays.Contains(day) || (!holidays.Contains(day) && day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
 

@@ -21,6 +21,19 @@ public sealed record ReminderLadder(string Lifecycle, IReadOnlyList<string> Acti
 /// <param name="RequiresReceipt">The step escalates: the unit must sign for it (签收) like for a feedback.</param>
 public sealed record ReminderStepDefinition(string Name, int OffsetDays, string Template, IReadOnlyList<RecipientSpec> To, string? Task, bool RequiresReceipt = false)
 {
+    /// <summary>
+    /// What a user calls the step. Said from its offset and what it does rather than from its name, because a locality names
+    /// and adds steps in the file without touching the glossary.
+    /// </summary>
+    public LocalizedText Label => (Task, OffsetDays, RequiresReceipt) switch
+    {
+        ("ReminderTalk", _, _) => new("提醒谈话", "reminder talk"),
+        (_, < 0, _) => new($"到期前 {-OffsetDays} 天提醒", $"reminder {-OffsetDays} days before the due date"),
+        (_, 0, _) => new("到期当日提醒", "reminder on the due date"),
+        (_, _, true) => new($"逾期 {OffsetDays} 天督办", $"escalation {OffsetDays} days overdue"),
+        _ => new($"逾期 {OffsetDays} 天提醒", $"reminder {OffsetDays} days overdue"),
+    };
+
     /// <summary>A reminder before the due date is pointless once the date has passed; escalation steps are not.</summary>
     public bool IsBeforeDue => OffsetDays < 0;
 

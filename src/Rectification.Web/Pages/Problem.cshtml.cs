@@ -5,8 +5,11 @@ using Rectification.Application.Abstractions;
 using Rectification.Application.Localization;
 using Rectification.Application.Messaging;
 using Rectification.Application.Problems;
+using Rectification.Application.Reminders;
 using Rectification.Domain.Common;
+using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
+using Rectification.Domain.Reminders;
 
 namespace Rectification.Web.Pages;
 
@@ -15,9 +18,27 @@ namespace Rectification.Web.Pages;
 /// sends the same command as the API (so the rules, scope, audit and mails are the pipeline's); a refusal is shown at its field or
 /// above the forms, and nothing changes.
 /// </summary>
-public sealed class ProblemModel(ISender sender, ILifecycleCatalog lifecycles) : PageModel
+public sealed class ProblemModel(ISender sender, ILifecycleCatalog lifecycles, IReminderCatalog reminders, ICurrentUser user) : PageModel
 {
     public ProblemDetail? Detail { get; private set; }
+
+    /// <summary>The rung of the reminder ladder last taken for the date the problem is chased against now, or null.</summary>
+    public ReminderStepDefinition? EscalationStep =>
+        Detail?.Summary.EscalationStep is { } name && reminders.Settings.Ladders.TryGetValue(Problem.Lifecycle, out var ladder)
+            ? ladder.Steps.FirstOrDefault(s => s.Name == name)
+            : null;
+
+    /// <summary>The deadline extensions asked for this problem, newest first.</summary>
+    public IReadOnlyList<ExtensionDto> Extensions { get; private set; } = [];
+
+    /// <summary>
+    /// The unit may ask for more time while the deadline runs (the ladder's active states) and no request waits; the command
+    /// decides the rest (a date after the current one).
+    /// </summary>
+    public bool MayRequestExtension =>
+        user.Role is Role.UnitLiaison or Role.UnitLeader && Detail?.Summary is { Deadline: not null } s
+        && reminders.Settings.Ladders.TryGetValue(Problem.Lifecycle, out var ladder) && ladder.ActiveStates.Contains(s.State)
+        && Extensions.All(e => e.Status != ExtensionStatus.Requested);
     public IReadOnlyList<AuditEntryDto> History { get; private set; } = [];
 
     /// <summary>The refusal of the last step tried, in the user's language.</summary>
@@ -75,6 +96,17 @@ public sealed class ProblemModel(ISender sender, ILifecycleCatalog lifecycles) :
             ? StepAsync(id, ProblemTriggers.Reopen, new ReopenProblem(id, reason ?? "", day, null, version), ct)
             : RefuseAsync(id, "newDeadline", UiText.T("field-required"), ct);
 
+    public async Task<IActionResult> OnPostRequestExtensionAsync(Guid id, DateOnly? newDeadline, string? reason, CancellationToken ct)
+    {
+        if (newDeadline is not { } day)
+        {
+            return await RefuseAsync(id, "newDeadline", UiText.T("field-required"), ct);
+        }
+
+        var result = await sender.Send(new RequestDeadlineExtension(TargetKind.Problem, id, day, reason ?? ""), ct);
+        return result.IsSuccess ? Redirect($"/problems/{id}?done=RequestExtension") : await RefusedAsync(id, result.Error!, ct);
+    }
+
     private async Task<IActionResult> StepAsync<T>(Guid id, string trigger, IAppCommand<T> command, CancellationToken ct)
     {
         var result = await sender.Send(command, ct);
@@ -123,6 +155,8 @@ public sealed class ProblemModel(ISender sender, ILifecycleCatalog lifecycles) :
         var history = await sender.Send(new GetAuditTrail(TargetKind.Problem, id), ct);
         Detail = detail.Value;
         History = history.IsSuccess ? history.Value : [];
+        var extensions = await sender.Send(new ListExtensions(CaseId: id), ct);
+        Extensions = extensions.IsSuccess ? extensions.Value : [];
         return true;
     }
 }

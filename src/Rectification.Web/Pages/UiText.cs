@@ -9,7 +9,7 @@ public static partial class UiText
 {
     // Each group of pages keeps its words in a file of its own (UiText.*.cs); the parts are joined once here. Methods, not fields,
     // because the order in which partial files' static fields start is not defined.
-    private static readonly Dictionary<string, (string ZhCn, string En)> Texts = Join(CommonWords(), PlanWords(), InspectionWords(), AdminWords(), ClueWords());
+    private static readonly Dictionary<string, (string ZhCn, string En)> Texts = Join(CommonWords(), PlanWords(), InspectionWords(), AdminWords(), ClueWords(), LifecycleWords(), DeadlineWords());
 
     private static Dictionary<string, (string ZhCn, string En)> Join(params Dictionary<string, (string ZhCn, string En)>[] parts)
     {
@@ -43,6 +43,7 @@ public static partial class UiText
         ["kind"] = ("整改类型", "Kind"),
         ["deadline"] = ("整改时限", "Deadline"),
         ["light"] = ("亮灯", "Light"),
+        ["escalation-step"] = ("督办", "Escalation"),
         ["overdue-days"] = ("逾期天数", "Days overdue"),
         ["none"] = ("暂无问题。", "No problems."),
         ["total"] = ("共 {0} 条", "{0} in all"),
@@ -141,6 +142,9 @@ public static partial class UiText
     public static string L(LocalizedText text) => English ? text.En : text.ZhCn;
 
     public static string L<TEnum>(TEnum value) where TEnum : struct, Enum => L(Glossary.Of(value));
+
+    /// <summary>Glossary words at the start of a heading or a cell: the English glossary is lower case, as words inside a sentence.</summary>
+    public static string Capital(string text) => text.Length == 0 || !English ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The office's time zone as people call it: 北京时间 for China's zone, otherwise its id.</summary>
     public static string ZoneName => OfficeTime.Zone.Id is "Asia/Shanghai" or "China Standard Time" ? (English ? "Beijing time" : "北京时间") : OfficeTime.Zone.Id;

@@ -96,12 +96,22 @@ public abstract class BrowserTest(DatabaseProvider provider) : HostTest(provider
             "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ')))");
     }
 
+    /// <summary>TestResults/screenshots/ of the repository, or RECTIFICATION_SCREENSHOTS; created when asked for.</summary>
+    protected static string ScreenshotFolder
+    {
+        get
+        {
+            var folder = Environment.GetEnvironmentVariable("RECTIFICATION_SCREENSHOTS")
+                ?? Path.GetFullPath(Path.Combine(TestContext.CurrentContext.WorkDirectory, "..", "..", "..", "..", "..", "TestResults", "screenshots"));
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
     /// <summary>The page at laptop and phone size, for people to look at (TestResults/screenshots/).</summary>
     protected static async Task Screenshots(IPage page, string name)
     {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "..", "..", "..", "..", "..", "TestResults", "screenshots");
-        folder = Environment.GetEnvironmentVariable("RECTIFICATION_SCREENSHOTS") ?? Path.GetFullPath(folder);
-        Directory.CreateDirectory(folder);
+        var folder = ScreenshotFolder;
         foreach (var (width, height) in new[] { (1366, 900), (390, 844) })
         {
             await page.SetViewportSizeAsync(width, height);
