@@ -89,6 +89,8 @@ public static partial class Glossary
         ["ProposeLedgerLineChange.Kind"] = new("整改类型", "kind of rectification"),
         ["RegisterInspection.Kind"] = new("巡察类型", "kind of inspection"),
         ["ReopenProblem.Reason"] = new("重新整改的原因", "reason for reopening"),
+        ["RequestDeadlineExtension.Reason"] = new("延期理由", "reason for more time"),
+        ["CompleteTask.Record"] = new("谈话情况", "what was said"),
     };
 
     /// <returns>The label of a command's field, or null where the glossary lacks it (a test keeps that from happening).</returns>

@@ -12,7 +12,7 @@ public static partial class UiText
         ["dl-extensions-none"] = ("暂无延期申请。", "No extension requests."),
         ["dl-item"] = ("事项", "Item"),
         ["dl-deadline-change"] = ("原时限 → 申请时限", "Deadline → requested"),
-        ["dl-reason"] = ("理由", "Reason"),
+        ["dl-reason"] = ("延期理由", "Reason for more time"),
         ["dl-status"] = ("状态", "Status"),
         ["dl-decision"] = ("审批", "Decision"),
         ["dl-requested-at"] = ("申请于 {0}", "Requested {0}"),
