@@ -104,6 +104,13 @@ public sealed class InspectionPagesTests() : BrowserTest(DatabaseProvider.Sqlite
         var severities = await page.Locator("[data-testid=problem] td:nth-child(3)").AllTextContentsAsync();
         var letterHref = await page.GetAttributeAsync("[data-testid=feedback-letter]", "href");
         var planHref = await page.GetAttributeAsync("[data-testid=plan-link]", "href");
+        // Both documents of the inspection open from its page, as a page and as a Word file (a .docx is a zip: "PK").
+        var statusReport = await page.APIRequest.GetAsync(Address + await page.GetAttributeAsync("[data-testid=status-report]", "href"));
+        var statusReportText = await statusReport.TextAsync();
+        var letterWord = await page.APIRequest.GetAsync(Address + await page.GetAttributeAsync("[data-testid=feedback-letter-docx]", "href"));
+        var letterWordBytes = await letterWord.BodyAsync();
+        var reportWord = await page.APIRequest.GetAsync(Address + await page.GetAttributeAsync("[data-testid=status-report-docx]", "href"));
+        var reportWordBytes = await reportWord.BodyAsync();
         var feedBackOffered = await page.Locator("[data-testid=action-FeedBack]").CountAsync();
         var facts = await page.TextContentAsync("[data-testid=inspection-facts]");
         await Check("inspection fed back");
@@ -202,6 +209,11 @@ public sealed class InspectionPagesTests() : BrowserTest(DatabaseProvider.Sqlite
             Assert.That(facts, Does.Contain("2026年市委第二轮巡察").And.Contain("专项巡察").And.Contain("2026-01-05 – 2026-02-27").And.Contain("2 个问题，已销号 0 个"));
             Assert.That(letterHref, Is.EqualTo($"/api/inspections/{inspection.Id}/feedback-letter"));
             Assert.That(planHref, Is.EqualTo($"/plans/{plan.Id}"));
+            Assert.That(statusReport.Status, Is.EqualTo(200));
+            Assert.That(statusReportText, Does.Contain("整改情况").And.Contain("一区财政局"));
+            Assert.That((letterWord.Status, letterWord.Headers["content-type"], Encoding.ASCII.GetString(letterWordBytes, 0, 2)),
+                Is.EqualTo((200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK")));
+            Assert.That((reportWord.Status, Encoding.ASCII.GetString(reportWordBytes, 0, 2)), Is.EqualTo((200, "PK")));
             Assert.That(problems.Select(p => (p.Title, p.State, p.Dossier.Facts)), Is.EqualTo(new[]
             {
                 ("“三重一大”事项未经集体决策", ProblemStates.FedBack, "抽查2025年会议记录12份，3项大额支出无集体研究记录。"),

@@ -27,6 +27,8 @@ public static partial class UiText
         ["insp-fed-back-at"] = ("已于 {0} 反馈", "Fed back at {0}"),
         ["insp-not-fed-back"] = ("尚未反馈", "Not fed back yet"),
         ["insp-feedback-letter"] = ("巡察反馈意见", "Feedback letter"),
+        ["insp-status-report"] = ("整改情况报告", "Status report"),
+        ["insp-docx"] = ("Word 文档", "Word document"),
         ["insp-plan"] = ("整改方案", "Rectification plan"),
         ["insp-problems"] = ("发现的问题", "Problems found"),
         ["insp-problems-none"] = ("尚未登记问题。", "No problems registered yet."),
