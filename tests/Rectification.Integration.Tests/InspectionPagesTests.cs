@@ -245,4 +245,39 @@ public sealed class InspectionPagesTests() : BrowserTest(DatabaseProvider.Sqlite
             Assert.That(browser.PolicyRefusals, Is.Empty);
         }
     }
+
+    [TimeLimit(120)]
+    [Test]
+    public async Task Office_CreatesARound_ARefusedNameFirst_ThenTheRegisterFormHasItChosen()
+    {
+        var chromium = ChromiumOrIgnore();
+        await TestAccounts.CreateAsync(Host, "office");
+        await using var browser = await BrowserSession.StartAsync(chromium, "zh-CN");
+        var page = browser.Page;
+        await SignInAsync(page, "office");
+        await page.GotoAsync(Address + "/inspections");
+        await page.FillAsync("#round-year", "2027");
+        await page.FillAsync("#round-number", "1");
+        await page.ClickAsync("[data-testid=action-CreateRound]");
+        await page.WaitForSelectorAsync("[data-testid=refusal]");
+        var nameError = await page.InnerTextAsync("#round-name-error");
+        var keptYear = await page.InputValueAsync("#round-year");
+        var roundsAfterRefusal = await Host.Query(db => db.Rounds.CountAsync(r => r.Year == 2027));
+        await page.FillAsync("#round-name", "2027年市委第一轮巡察");
+        await page.ClickAsync("[data-testid=action-CreateRound]");
+        await page.WaitForSelectorAsync("[data-testid=done]");
+        var created = await page.InnerTextAsync("[data-testid=done]");
+        var chosen = await page.EvaluateAsync<string>("() => document.querySelector('#reg-round').selectedOptions[0].text");
+        var violations = await AxeViolations(page);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(nameError, Is.EqualTo("'轮次名称' 不能为空。"));
+            Assert.That(keptYear, Is.EqualTo("2027"), "what was typed is kept");
+            Assert.That(roundsAfterRefusal, Is.Zero);
+            Assert.That(created, Is.EqualTo("已新建巡察轮次：2027年市委第一轮巡察。"));
+            Assert.That(chosen, Is.EqualTo("2027年市委第一轮巡察"));
+            Assert.That(violations, Is.Empty);
+        }
+    }
 }

@@ -90,6 +90,7 @@ public static partial class Glossary
         ["RegisterInspection.Kind"] = new("巡察类型", "kind of inspection"),
         ["ReopenProblem.Reason"] = new("重新整改的原因", "reason for reopening"),
         ["RequestDeadlineExtension.Reason"] = new("延期理由", "reason for more time"),
+        ["CreateRound.Name"] = new("轮次名称", "name of the round"),
         ["CompleteTask.Record"] = new("谈话情况", "what was said"),
     };
 

@@ -32,7 +32,44 @@ public sealed class InspectionsModel(ISender sender, ICurrentUser user) : PageMo
     /// <summary>Only the office registers inspections; everybody else reads the list.</summary>
     public bool MayRegister => user.Role == Role.InspectionOffice;
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    /// <summary>The round just created (after the redirect): named in the confirmation and chosen in the register form.</summary>
+    [BindProperty(SupportsGet = true, Name = "round")] public Guid? NewRound { get; set; }
+
+    /// <summary>What was typed into the round form, shown again after a refusal.</summary>
+    public RoundForm RoundTyped { get; private set; } = new("", null, null);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (NewRound is { } round)
+        {
+            Form = Form with { RoundId = round };
+        }
+
+        await LoadAsync(ct);
+    }
+
+    /// <summary>A round (巡察轮次) is created before its inspections are registered in it.</summary>
+    public async Task<IActionResult> OnPostRoundAsync(string? name, int? year, int? number, CancellationToken ct)
+    {
+        RoundTyped = new RoundForm(name ?? "", year, number);
+        var result = await sender.Send(new CreateRound(name ?? "", year ?? 0, number ?? 0), ct);
+        if (result.IsSuccess)
+        {
+            return Redirect($"/inspections?round={result.Value.Id}");
+        }
+
+        foreach (var (field, messages) in result.Error!.FieldErrors)
+        {
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError("round-" + FieldNames.Json(field), message);
+            }
+        }
+
+        Refusal = Messages.Format(result.Error!, System.Globalization.CultureInfo.CurrentUICulture);
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid? roundId, Guid? unitId, InspectionKind? kind, string? groupName, DateOnly? startDate, DateOnly? endDate,
         CancellationToken ct)
@@ -88,6 +125,8 @@ public sealed class InspectionsModel(ISender sender, ICurrentUser user) : PageMo
         Rounds = rounds.IsSuccess ? rounds.Value.OrderByDescending(r => r.Year).ThenByDescending(r => r.Number).ToList() : [];
         RoundNames = Rounds.ToDictionary(r => r.Id, r => r.Name);
     }
+
+    public sealed record RoundForm(string Name, int? Year, int? Number);
 
     public sealed record RegisterForm(Guid? RoundId, Guid? UnitId, InspectionKind Kind, string GroupName, DateOnly? StartDate, DateOnly? EndDate);
 }
