@@ -44,6 +44,35 @@ public static partial class UiText
         ["deadline"] = ("整改时限", "Deadline"),
         ["light"] = ("亮灯", "Light"),
         ["escalation-step"] = ("督办", "Escalation"),
+        ["sys-title"] = ("运行维护", "Operations"),
+        ["sys-audit"] = ("审计链校验", "Audit chain"),
+        ["sys-audit-intro"] = ("每条操作记录都与前一条以哈希相连；校验会重算全部哈希。把当前链头摘要另行保存，日后可据此发现被删除或整体改写的记录。", "Every audit entry is linked to the one before by its hash; verifying recomputes them all. Keep the current head's digest elsewhere: later it reveals deleted or rewritten entries."),
+        ["sys-head"] = ("当前链头摘要", "Current head digest"),
+        ["sys-head-at"] = ("链头时间", "Head written at"),
+        ["sys-digest"] = ("此前保存的摘要（可不填）", "A digest kept earlier (optional)"),
+        ["sys-digest-help"] = ("格式：序号:哈希，例如 1024:3f…", "Format: sequence:hash, e.g. 1024:3f…"),
+        ["sys-verify"] = ("校验审计链", "Verify the chain"),
+        ["sys-intact"] = ("审计链完整。", "The audit chain is intact."),
+        ["sys-broken"] = ("审计链已被破坏。", "The audit chain is broken."),
+        ["sys-checked"] = ("已校验 {0} 条记录（其中 {1} 条早于审计链启用）。", "{0} entries checked ({1} of them older than the chain)."),
+        ["sys-digest-confirmed"] = ("与保存的摘要一致。", "It matches the digest kept."),
+        ["sys-digest-not-confirmed"] = ("与保存的摘要不一致。", "It does not match the digest kept."),
+        ["sys-break"] = ("第 {0} 条处断开：{1}", "Broken at entry {0}: {1}"),
+        ["sys-fault-Gap"] = ("此前的记录缺失", "entries before it are missing"),
+        ["sys-fault-OutOfOrder"] = ("记录位置不对（被移动、重编号或插入）", "the entry is out of place (moved, renumbered or inserted)"),
+        ["sys-fault-HashMismatch"] = ("记录内容被修改", "the entry was changed"),
+        ["sys-fault-PreviousHashMismatch"] = ("前一条记录被修改或替换", "the entry before it was changed or replaced"),
+        ["sys-fault-Truncated"] = ("最新的记录被删除", "the newest entries were deleted"),
+        ["sys-fault-DigestMismatch"] = ("审计链被整体改写", "the chain was rewritten"),
+        ["sys-outbox"] = ("邮件队列", "Mail queue"),
+        ["sys-failed-none"] = ("没有发送失败的邮件。", "No mail has failed."),
+        ["sys-requeue"] = ("重新发送失败的邮件", "Send the failed mail again"),
+        ["sys-requeued"] = ("已将 {0} 封邮件重新排队发送。", "{0} messages are queued again."),
+        ["sys-created"] = ("生成时间", "Written"),
+        ["sys-about"] = ("事项", "About"),
+        ["sys-recipient"] = ("收件人", "Recipient"),
+        ["sys-error"] = ("错误", "Error"),
+        ["sys-attempts"] = ("已尝试 {0} 次：", "{0} attempts:"),
         ["pw-title"] = ("修改密码", "Change password"),
         ["pw-intro"] = ("修改后，本账号在所有设备上的登录和令牌均失效，请用新密码重新登录。", "Afterwards every session and token of this account ends, on every device; sign in again with the new password."),
         ["pw-current"] = ("当前密码", "Current password"),
@@ -142,6 +171,9 @@ public static partial class UiText
     public static bool English => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
     public static string Language => English ? "en" : "zh-CN";
+
+    /// <summary>Whether the pages' words have this key (a test checks every key a page uses).</summary>
+    public static bool Has(string key) => Texts.ContainsKey(key);
 
     public static string T(string key) => Texts.TryGetValue(key, out var t) ? (English ? t.En : t.ZhCn) : key;
 
