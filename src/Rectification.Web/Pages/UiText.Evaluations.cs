@@ -30,6 +30,7 @@ public static partial class UiText
         ["eval-rescore"] = ("重新评分", "Score again"),
         ["eval-scored"] = ("评分已记录。", "The score is recorded."),
         ["eval-score-not-number"] = ("请填写0到100之间的数字。", "Enter a number from 0 to 100."),
+        ["eval-result"] = ("评价结果", "Result"),
         ["eval-composite"] = ("综合得分", "Composite score"),
         ["eval-grade"] = ("评价等次", "Grade"),
         ["eval-pending"] = ("已评 {0} 项，共 {1} 项；全部评分后计算综合得分。", "{0} of {1} sources scored; the composite follows once all have scored."),
