@@ -91,6 +91,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("POST", "/api/inspections/{id:guid}/clues", Inspectors, Target.Unit),
         new("GET", "/api/inspections/{id:guid}/evaluation", Everyone, Target.Unit),
         new("POST", "/api/inspections/{id:guid}/evaluation/scores", Scorers, Target.Unit, Gate.ScopeFirst),
+        new("GET", "/api/evaluations", [Role.InspectionOffice, Role.DisciplineCommission, Role.OrganizationDepartment, Role.Leadership], Target.None),
         new("GET", "/api/problems", Everyone, Target.None),
         new("GET", "/api/problems/{id:guid}", Everyone, Target.Unit),
         new("GET", "/api/problems/{id:guid}/audit", Everyone, Target.Unit),
@@ -229,6 +230,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["POST /api/units/{id:guid}/move"] = async c => new Request($"/api/units/{(await c.Obj(Kind.Unit)).Id}/move", new { parentId = c.UnitId }),
         ["POST /api/units/{id:guid}/deactivate"] = async c => new Request($"/api/units/{(await c.Obj(Kind.Unit)).Id}/deactivate"),
         ["GET /api/rounds"] = c => Get("/api/rounds"),
+        ["GET /api/evaluations"] = c => Get("/api/evaluations"),
         ["POST /api/rounds"] = c => Task.FromResult(new Request("/api/rounds", new { name = "矩阵轮次", year = 2027, number = c.Next() })),
         ["GET /api/inspections"] = c => Get($"/api/inspections?unitId={c.UnitId}"),
         ["POST /api/inspections"] = async c => new Request("/api/inspections", new

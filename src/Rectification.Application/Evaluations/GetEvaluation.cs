@@ -25,6 +25,6 @@ public sealed class GetEvaluationHandler(IAppDbContext db, ICurrentUser user, IE
             evaluation = EffectEvaluation.Open(query.InspectionId, unitId, catalog.Scheme.Version);
         }
 
-        return EvaluationView.From(evaluation, catalog.Scheme, user.Language);
+        return EvaluationView.From(evaluation, catalog.Scheme, user.Language, await EvaluationView.ScorerNamesAsync(db, evaluation, ct));
     }
 }

@@ -39,6 +39,11 @@ public sealed class RecordEvaluationScoreHandler(IAppDbContext db, ICurrentUser 
 
         var refusal = evaluation.Record(catalog.Scheme, command.Source, Math.Round(command.Score, 2), user.UserId ?? Guid.Empty, user.Role,
             command.Comment ?? "", clock.GetUtcNow().UtcDateTime);
-        return refusal ?? (Result<EvaluationDto>)EvaluationView.From(evaluation, catalog.Scheme, user.Language);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        return EvaluationView.From(evaluation, catalog.Scheme, user.Language, await EvaluationView.ScorerNamesAsync(db, evaluation, ct));
     }
 }

@@ -33,6 +33,8 @@ public static class ReportEndpoints
             (await s.Send(new GetEvaluation(id), ct)).ToHttp(e => format == "csv"
                 ? Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(EvaluationCsv(e))).ToArray(), "text/csv", $"evaluation-{id}.csv")
                 : Results.Ok(e))).WithTags("Evaluation");
+        api.MapGet("/evaluations", async (Guid? roundId, ISender s, CancellationToken ct) =>
+            (await s.Send(new ListEvaluations(roundId), ct)).ToHttp()).WithTags("Evaluation");
         api.MapPost("/inspections/{id:guid}/evaluation/scores", async (Guid id, ScoreBody b, ISender s, CancellationToken ct) =>
             (await s.Send(new RecordEvaluationScore(id, b.Source, b.Score, b.Comment), ct)).ToHttp()).WithTags("Evaluation");
         api.MapGet("/clues/report", async (string? month, string? format, ISender s, IDocumentRenderer renderer, CancellationToken ct) =>
