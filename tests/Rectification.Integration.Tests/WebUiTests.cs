@@ -186,8 +186,8 @@ public sealed class WebUiTests() : BrowserTest(DatabaseProvider.Sqlite)
             Assert.That(reportsAfterRefusal, Is.Zero, "a refused report changes nothing");
             Assert.That(done, Is.EqualTo("已完成：报送整改进展。"));
             Assert.That(progress, Does.Contain("已完成制度修订，印发《财务审批管理办法》。").And.Contain("60%"));
-            Assert.That(offered, Is.EqualTo(new[] { "action-ReportProgress" }),
-                "a report without evidence does not yet allow the submission for review (guard evidence-attached)");
+            Assert.That(offered, Is.EqualTo(new[] { "action-ReportProgress", "action-RequestExtension" }),
+                "a report without evidence does not yet allow the submission for review (guard evidence-attached); more time may be asked while the deadline runs");
             Assert.That(history, Does.Contain("报送整改进展").And.Contain("t1-liaison"));
             Assert.That(browser.PolicyRefusals, Is.Empty);
             Assert.That(refusalViolations, Is.Empty, "axe on the problem page with a refused field");

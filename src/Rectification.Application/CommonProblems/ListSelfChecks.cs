@@ -38,6 +38,8 @@ public sealed class ListSelfChecksHandler(IAppDbContext db, ICurrentUser user, S
             .Join(db.CommonProblemPushes.AsNoTracking(), t => t.PushId, p => p.Id, (t, p) => new { t, p })
             .ToListAsync(ct);
         var today = OfficeTime.Today(clock);
-        return rows.Select(r => SelfCheckDto.From(r.t, r.p, today)).ToList();
+        var pushUnits = rows.Select(r => r.p.UnitId).Distinct().ToList();
+        var seen = (await inScope.Where(id => pushUnits.Contains(id)).ToListAsync(ct)).ToHashSet();
+        return rows.Select(r => SelfCheckDto.From(r.t, r.p, today) with { PushId = seen.Contains(r.p.UnitId) ? r.p.Id : null }).ToList();
     }
 }

@@ -18,7 +18,7 @@ namespace Rectification.Web.Pages;
 /// sends the same command as the API (so the rules, scope, audit and mails are the pipeline's); a refusal is shown at its field or
 /// above the forms, and nothing changes.
 /// </summary>
-public sealed class ProblemModel(ISender sender, ILifecycleCatalog lifecycles, IReminderCatalog reminders, ICurrentUser user) : PageModel
+public sealed partial class ProblemModel(ISender sender, ILifecycleCatalog lifecycles, IReminderCatalog reminders, ICurrentUser user) : PageModel
 {
     public ProblemDetail? Detail { get; private set; }
 
@@ -157,6 +157,7 @@ public sealed class ProblemModel(ISender sender, ILifecycleCatalog lifecycles, I
         History = history.IsSuccess ? history.Value : [];
         var extensions = await sender.Send(new ListExtensions(CaseId: id), ct);
         Extensions = extensions.IsSuccess ? extensions.Value : [];
+        await LoadPushFormAsync(id, ct);
         return true;
     }
 }

@@ -14,10 +14,14 @@ public static class PageLinks
 
     public static string Inspection(Guid id) => $"/inspections/{id}";
 
+    public const string SelfChecks = "/self-checks";
+
     /// <summary>The page on which the user takes the step of a my-tasks item.</summary>
     public static string For(WorkItem item) => item.Kind switch
     {
         WorkKind.SignReceipt => "/receipts",
+        // A self-check task has no page of its own: it is answered, and its escalations are followed, on the self-checks page.
+        _ when item.Lifecycle == Domain.CommonProblems.SelfCheckTask.Lifecycle => SelfChecks,
         WorkKind.DraftPlan or WorkKind.RevisePlan or WorkKind.ScreenPlan => Plan(item.ItemId),
         WorkKind.ReminderTalk or WorkKind.DecideExtension => item.Lifecycle == Domain.Plans.Plan.Lifecycle ? Plan(item.CaseId) : Problem(item.CaseId),
         _ => Problem(item.ItemId),
