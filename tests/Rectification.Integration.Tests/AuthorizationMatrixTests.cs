@@ -110,6 +110,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("GET", "/api/plans/{id:guid}/diff", Everyone, Target.Unit),
         new("GET", "/api/clues", Everyone, Target.None),
         new("GET", "/api/clues/{id:guid}", Everyone, Target.Unit, SeenBy: ClueReaders),
+        new("GET", "/api/clues/{id:guid}/handover-sheet", Everyone, Target.Unit, SeenBy: ClueReaders),
         // The monthly figures: the roles that see sheets, and leaders, who read clue figures but no sheet (visibility.yaml counts).
         new("GET", "/api/clues/report", [.. ClueReaders, Role.Leadership], Target.None),
         new("POST", "/api/clues/{id:guid}/accept", Discipline, Target.Unit, Gate.ScopeFirst, OneShot: true, SeenBy: ClueReaders),
@@ -274,6 +275,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["GET /api/plans/{id:guid}/diff"] = async c => new Request($"/api/plans/{(await c.Obj(Kind.RectifyingProblem)).PlanId}/diff?from=1&to=1"),
         ["GET /api/clues"] = async c => new Request($"/api/clues?inspectionId={(await c.Obj(Kind.HandedOverClue)).InspectionId}"),
         ["GET /api/clues/{id:guid}"] = async c => new Request($"/api/clues/{(await c.Obj(Kind.HandedOverClue)).Id}"),
+        ["GET /api/clues/{id:guid}/handover-sheet"] = async c => new Request($"/api/clues/{(await c.Obj(Kind.HandedOverClue)).Id}/handover-sheet"),
         ["GET /api/clues/report"] = c => Get("/api/clues/report?month=2026-11"),
         ["POST /api/clues/{id:guid}/accept"] = async c => new Request($"/api/clues/{(await c.Obj(Kind.HandedOverClue)).Id}/accept", new { }),
         ["POST /api/clues/{id:guid}/start-investigation"] = async c => new Request($"/api/clues/{(await c.Obj(Kind.AcceptedClue)).Id}/start-investigation", new { }),

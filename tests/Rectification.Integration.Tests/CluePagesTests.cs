@@ -148,6 +148,14 @@ public sealed class CluePagesTests() : BrowserTest(DatabaseProvider.Sqlite)
         var sheetInPrint = await page.Locator("[data-testid=clue-sheet]").IsVisibleAsync();
         await Screenshots(page, "clue-sheet-print");
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
+        var sheetDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=handover-sheet-docx]"));
+        string sheetXml;
+        await using (var docx = File.OpenRead((await sheetDownload.PathAsync())!))
+        using (var zip = new ZipArchive(docx, ZipArchiveMode.Read))
+        using (var reader = new StreamReader(zip.GetEntry("word/document.xml")!.Open()))
+        {
+            sheetXml = await reader.ReadToEndAsync();
+        }
 
         // Once in English: the board, and the blue sheet accepted from its page.
         await page.GotoAsync(Address + "/clues?culture=en");
@@ -206,6 +214,12 @@ public sealed class CluePagesTests() : BrowserTest(DatabaseProvider.Sqlite)
         var monthError = await page.InnerTextAsync("#clue-month-error");
         var reportOnBadMonth = await page.Locator("[data-testid=clue-report]").CountAsync();
         await Check("report with a wrong month");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sheetDownload.SuggestedFilename, Does.StartWith("问题线索交办单-").And.EndWith(".docx"));
+            Assert.That(sheetXml, Does.Contain("问题线索交办单（红色）").And.Contain("办理结果"), "the concluded red sheet, to file as a Word document");
+        }
 
         using (Assert.EnterMultipleScope())
         {

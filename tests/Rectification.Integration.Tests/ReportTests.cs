@@ -128,6 +128,8 @@ public sealed class DocumentTests(DatabaseProvider provider) : HostTest(provider
         Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(problem.Id)));
 
         var page = await client.GetStringAsync($"/api/problems/{problem.Id}/write-off");
+        var word = await client.GetAsync($"/api/problems/{problem.Id}/write-off?format=docx");
+        var wordBytes = await word.Content.ReadAsByteArrayAsync();
         var json = JsonNode.Parse(await client.GetStringAsync($"/api/problems/{problem.Id}/write-off?format=json"))!;
         var again = Ok(await Host.Send<WriteOffRecord>("office", new GetWriteOffRecord(problem.Id)));
 
@@ -138,6 +140,8 @@ public sealed class DocumentTests(DatabaseProvider provider) : HostTest(provider
             Assert.That(json["signatures"]!.AsArray().Select(s => (string)s!["party"]!), Is.EqualTo(new[] { "UnitLeader", "DisciplineCommission", "OrganizationDepartment" }));
             Assert.That((string)json["seal"]!, Is.EqualTo(again.Seal).And.Length.EqualTo(64));
             Assert.That(page, Does.Contain(again.Seal));
+            Assert.That((word.StatusCode, word.Content.Headers.ContentType?.MediaType, wordBytes[0], wordBytes[1]),
+                Is.EqualTo((HttpStatusCode.OK, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", (byte)'P', (byte)'K')), "the record to file, as a Word document");
             Assert.That((again with { Measures = again.Measures + "。" }).Seal, Is.Not.EqualTo(again.Seal), "any change to what the record states breaks the seal");
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Rectification.Application.Clues;
 using Rectification.Domain.Clues;
+using Rectification.Domain.Common;
 
 namespace Rectification.Application.Documents;
 
@@ -38,6 +39,39 @@ public static class ClueDocuments
     public static string ColourOf(SheetColour colour, bool en) => en
         ? SheetColours.Label(colour).En + " sheet"
         : SheetColours.Label(colour).ZhCn + "交办单";
+
+    /// <summary>The handover sheet (问题线索交办单) in its colour, as the commission files it: what is handed over, by whom, by when.</summary>
+    public static PrintedDocument HandoverSheet(ClueDetail d, bool en)
+    {
+        string L(string zh, string english) => en ? english : zh;
+        string Day(DateTime utc) => OfficeTime.DayOf(utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var c = d.Clue;
+        var colour = Glossary.Of(c.Colour).For(en ? "en" : "zh-CN");
+        var rows = new List<IReadOnlyList<string>>
+        {
+            new[] { L("编号", "Code"), c.Code },
+            new[] { L("被巡察单位", "Unit"), d.UnitName },
+            new[] { L("巡察", "Inspection"), $"{d.RoundName}　{d.InspectionGroup}" },
+            new[] { L("移交时间", "Handed over"), Day(c.HandedOverAt) },
+            new[] { L("办理时限", "Due by"), c.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+            new[] { L("办理状态", "State"), d.StateLabel },
+            new[] { L("线索内容", "Clue"), c.Summary },
+            new[] { L("涉及问题", "Problems concerned"), d.Problems.Count == 0 ? "—" : string.Join(L("；", "; "), d.Problems.Select(p => $"{p.Code} {p.Title}")) },
+        };
+        if (c.Outcome is { } o)
+        {
+            rows.Add(new[] { L("办理结果", "Outcome"), L(
+                $"立案 {o.CasesFiled} 件，处分 {o.PeopleDisciplined} 人，移送司法机关 {o.TransferredToJudicial} 人，挽回经济损失 {Money(o.MoneyRecovered)} 元",
+                $"{o.CasesFiled} cases filed, {o.PeopleDisciplined} people disciplined, {o.TransferredToJudicial} transferred to the judiciary, {Money(o.MoneyRecovered)} yuan recovered") });
+        }
+
+        var blocks = new List<Block>
+        {
+            new Heading(L($"问题线索交办单（{colour}）", $"Clue handover sheet ({colour})"), 1),
+            new Table([], rows, RowHeaders: true),
+        };
+        return new PrintedDocument(L("问题线索交办单", "Clue handover sheet") + " " + c.Code, en ? "en" : "zh-CN", blocks, L("问题线索交办单", "handover-sheet") + "-" + c.Code);
+    }
 
     public static string Money(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
 

@@ -21,10 +21,8 @@ public static class ReportEndpoints
             (await s.Send(new DiffPlanRevisions(id, from, to), ct)).ToHttp()).WithTags("Plans");
         api.MapGet("/statistics/by-unit", async (Guid? parentId, Guid? roundId, ISender s, CancellationToken ct) =>
             (await s.Send(new GetStatisticsByUnit(parentId, roundId), ct)).ToHttp()).WithTags("Statistics");
-        api.MapGet("/problems/{id:guid}/write-off", async (Guid id, string? format, ISender s, CancellationToken ct) =>
-            (await s.Send(new GetWriteOffRecord(id), ct)).ToHttp(record => format == "json"
-                ? Results.Ok(record)
-                : Results.Content(WriteOffPage.Render(record), "text/html; charset=utf-8"))).WithTags("Problems");
+        api.MapGet("/problems/{id:guid}/write-off", async (Guid id, string? format, ISender s, IDocumentRenderer renderer, CancellationToken ct) =>
+            (await s.Send(new GetWriteOffRecord(id), ct)).ToHttp(record => Document(record, format, WriteOffDocument.Of, renderer))).WithTags("Problems");
         api.MapGet("/inspections/{id:guid}/feedback-letter", async (Guid id, string? format, ISender s, IDocumentRenderer renderer, CancellationToken ct) =>
             (await s.Send(new GetInspectionDocument(id), ct)).ToHttp(d => Document(d, format, InspectionDocuments.FeedbackLetter, renderer))).WithTags("Inspections");
         api.MapGet("/inspections/{id:guid}/status-report", async (Guid id, string? format, ISender s, IDocumentRenderer renderer, CancellationToken ct) =>
@@ -37,6 +35,8 @@ public static class ReportEndpoints
             (await s.Send(new ListEvaluations(roundId), ct)).ToHttp()).WithTags("Evaluation");
         api.MapPost("/inspections/{id:guid}/evaluation/scores", async (Guid id, ScoreBody b, ISender s, CancellationToken ct) =>
             (await s.Send(new RecordEvaluationScore(id, b.Source, b.Score, b.Comment), ct)).ToHttp()).WithTags("Evaluation");
+        api.MapGet("/clues/{id:guid}/handover-sheet", async (Guid id, string? format, ISender s, IDocumentRenderer renderer, CancellationToken ct) =>
+            (await s.Send(new GetClue(id), ct)).ToHttp(d => Document(d, format, ClueDocuments.HandoverSheet, renderer))).WithTags("Clues");
         api.MapGet("/clues/report", async (string? month, string? format, ISender s, IDocumentRenderer renderer, CancellationToken ct) =>
             (await s.Send(new GetClueReport(month ?? ""), ct)).ToHttp(r => ClueReport(r, format, renderer))).WithTags("Clues");
         return api;
@@ -57,8 +57,7 @@ public static class ReportEndpoints
     }
 
     /// <summary>A printable page by default (zh-CN, or English by Accept-Language), a .docx to file with <c>format=docx</c>, the data with <c>format=json</c>.</summary>
-    private static IResult Document(InspectionDocument data, string? format, Func<InspectionDocument, bool, PrintedDocument> write,
-        IDocumentRenderer renderer)
+    private static IResult Document<TData>(TData data, string? format, Func<TData, bool, PrintedDocument> write, IDocumentRenderer renderer)
     {
         if (format == "json")
         {
