@@ -10,6 +10,8 @@ using Rectification.Application.Problems;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Common;
 
+using Rectification.Web.Pages.Shared;
+
 namespace Rectification.Web.Pages;
 
 /// <summary>
@@ -89,15 +91,7 @@ public sealed class ClueModel(ISender sender, ILifecycleCatalog lifecycles) : Pa
             return NotFound();
         }
 
-        foreach (var (field, messages) in error.FieldErrors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(FieldNames.Json(field), message);
-            }
-        }
-
-        Refusal = Messages.Format(error, CultureInfo.CurrentUICulture);
+        Refusal = ModelState.Show(error);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

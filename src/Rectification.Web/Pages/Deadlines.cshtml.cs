@@ -12,6 +12,8 @@ using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
 using Rectification.Domain.Reminders;
 
+using Rectification.Web.Pages.Shared;
+
 namespace Rectification.Web.Pages;
 
 /// <summary>
@@ -58,14 +60,7 @@ public sealed class DeadlinesModel(ISender sender, ICurrentUser user, IReminderC
         }
 
         RefusedItem = item;
-        Refusal = Messages.Format(error, System.Globalization.CultureInfo.CurrentUICulture);
-        foreach (var (field, messages) in error.FieldErrors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(FieldNames.Json(field), message);
-            }
-        }
+        Refusal = ModelState.Show(error);
 
         await LoadAsync(ct);
         return Page();

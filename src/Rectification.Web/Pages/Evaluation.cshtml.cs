@@ -10,6 +10,8 @@ using Rectification.Application.Messaging;
 using Rectification.Application.Organization;
 using Rectification.Domain.Common;
 
+using Rectification.Web.Pages.Shared;
+
 namespace Rectification.Web.Pages;
 
 /// <summary>
@@ -70,15 +72,7 @@ public sealed class EvaluationModel(ISender sender, ICurrentUser user) : PageMod
             return NotFound();
         }
 
-        foreach (var (field, messages) in error.FieldErrors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(FieldNames.Json(field), message);
-            }
-        }
-
-        Refusal = Messages.Format(error, CultureInfo.CurrentUICulture);
+        Refusal = ModelState.Show(error);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -101,15 +101,7 @@ public sealed class InspectionModel(ISender sender, ICurrentUser user, ILifecycl
             return NotFound();
         }
 
-        foreach (var (field, messages) in error.FieldErrors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(FieldNames.Json(field), message);
-            }
-        }
-
-        Refusal = Messages.Format(error, System.Globalization.CultureInfo.CurrentUICulture);
+        Refusal = ModelState.Show(error);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -9,6 +9,8 @@ using Rectification.Application.Organization;
 using Rectification.Domain.Inspections;
 using Rectification.Domain.Organization;
 
+using Rectification.Web.Pages.Shared;
+
 namespace Rectification.Web.Pages;
 
 /// <summary>
@@ -58,15 +60,7 @@ public sealed class InspectionsModel(ISender sender, ICurrentUser user) : PageMo
             return Redirect($"/inspections?round={result.Value.Id}");
         }
 
-        foreach (var (field, messages) in result.Error!.FieldErrors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError("round-" + FieldNames.Json(field), message);
-            }
-        }
-
-        Refusal = Messages.Format(result.Error!, System.Globalization.CultureInfo.CurrentUICulture);
+        Refusal = ModelState.Show(result.Error!, "round-");
         await LoadAsync(ct);
         return Page();
     }
@@ -88,22 +82,7 @@ public sealed class InspectionsModel(ISender sender, ICurrentUser user) : PageMo
 
         if (result.Error is { } error)
         {
-            foreach (var (field, messages) in error.FieldErrors)
-            {
-                var key = FieldNames.Json(field);
-                // Every bound field has an entry; only one already refused (a date left empty) keeps its own message.
-                if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
-                {
-                    continue;
-                }
-
-                foreach (var message in messages)
-                {
-                    ModelState.AddModelError(key, message);
-                }
-            }
-
-            Refusal = Messages.Format(error, System.Globalization.CultureInfo.CurrentUICulture);
+            Refusal = ModelState.Show(error);
         }
         else
         {

@@ -11,6 +11,8 @@ using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
 using Rectification.Domain.Reminders;
 
+using Rectification.Web.Pages.Shared;
+
 namespace Rectification.Web.Pages;
 
 /// <summary>
@@ -125,15 +127,7 @@ public sealed partial class ProblemModel(ISender sender, ILifecycleCatalog lifec
             return NotFound();
         }
 
-        foreach (var (field, messages) in error.FieldErrors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(FieldNames.Json(field), message);
-            }
-        }
-
-        Refusal = Messages.Format(error, System.Globalization.CultureInfo.CurrentUICulture);
+        Refusal = ModelState.Show(error);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
