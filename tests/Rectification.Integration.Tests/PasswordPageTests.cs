@@ -43,6 +43,14 @@ public sealed class PasswordPageTests() : BrowserTest(DatabaseProvider.Sqlite)
         await page.ClickAsync("[data-testid=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
         var signedInAs = await page.InnerTextAsync("[data-testid=user]");
+        await page.GotoAsync(Address + "/me/password?culture=en");
+        await page.ClickAsync("[data-testid=action-ChangePassword]");
+        await page.WaitForSelectorAsync("[data-testid=refusal]");
+        var englishMissing = await page.InnerTextAsync("#pw-current-error");
+        var englishViolations = await AxeViolations(page);
+        await page.SetViewportSizeAsync(390, 844);
+        var overflows = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        await page.SetViewportSizeAsync(1366, 900);
 
         using (Assert.EnterMultipleScope())
         {
@@ -51,6 +59,9 @@ public sealed class PasswordPageTests() : BrowserTest(DatabaseProvider.Sqlite)
             Assert.That(changed, Is.EqualTo("密码已修改，请用新密码登录。"));
             Assert.That(oldRefused, Is.True, "the old password no longer signs in");
             Assert.That(signedInAs, Does.EndWith("· 整改联络员"), "signed in as the liaison again");
+            Assert.That(englishMissing, Is.EqualTo("This field is required."), "the empty current password is refused at its field, in English");
+            Assert.That(englishViolations, Is.Empty);
+            Assert.That(overflows, Is.False);
             Assert.That(browser.PolicyRefusals, Is.Empty);
         }
     }

@@ -47,6 +47,14 @@ public sealed class StatisticsPageTests() : BrowserTest(DatabaseProvider.Sqlite)
         var bureauRow = await Row("B1");
         var townshipRow = await Row("T1");
         var levelRate = await page.InnerTextAsync("[data-testid=st-rate]");
+        await page.SetViewportSizeAsync(390, 844);
+        var overflows = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.GotoAsync(Address + "/statistics?culture=en");
+        var englishRate = await page.InnerTextAsync("[data-testid=st-figures] dt:nth-of-type(3)");
+        var englishDistrict = await Row("D1");
+        var englishViolations = await AxeViolations(page);
+        await Screenshots(page, "statistics-en");
 
         using (Assert.EnterMultipleScope())
         {
@@ -57,6 +65,10 @@ public sealed class StatisticsPageTests() : BrowserTest(DatabaseProvider.Sqlite)
             Assert.That(bureauRow, Is.EqualTo(new[] { "一区财政局", "2", "1", "50.00%", "0" }));
             Assert.That(townshipRow, Is.EqualTo(new[] { "一区东镇", "1", "0", "0.00%", "0" }));
             Assert.That(levelRate, Is.EqualTo("33.33%"), "一区 and everything below it");
+            Assert.That(overflows, Is.False, "no sideways scrolling at 390 px");
+            Assert.That(englishRate, Is.EqualTo("Completion rate"));
+            Assert.That(englishDistrict, Is.EqualTo(new[] { "一区", "3", "1", "33.33%", "0" }), "unit names are the units' own");
+            Assert.That(englishViolations, Is.Empty);
             Assert.That(browser.PolicyRefusals, Is.Empty);
         }
     }

@@ -39,6 +39,15 @@ public sealed class SystemPageTests() : BrowserTest(DatabaseProvider.Sqlite)
         await page.ClickAsync("[data-testid=action-Verify]");
         await page.WaitForSelectorAsync("[data-testid=verify-result][data-intact=false]");
         var broken = await page.InnerTextAsync("[data-testid=first-break]");
+        await page.GotoAsync(Address + "/admin/system?culture=en");
+        await page.ClickAsync("[data-testid=action-Verify]");
+        await page.WaitForSelectorAsync("[data-testid=verify-result][data-intact=false]");
+        var englishBroken = await page.InnerTextAsync("[data-testid=first-break]");
+        var englishViolations = await AxeViolations(page);
+        await page.SetViewportSizeAsync(390, 844);
+        var overflows = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        await page.SetViewportSizeAsync(1366, 900);
+        await Screenshots(page, "admin-system-en");
 
         await SwitchUserAsync(page, "office");
         var forbidden = await page.GotoAsync(Address + "/admin/system");
@@ -51,6 +60,9 @@ public sealed class SystemPageTests() : BrowserTest(DatabaseProvider.Sqlite)
             Assert.That(failedNone, Is.EqualTo("没有发送失败的邮件。"));
             Assert.That(violations, Is.Empty);
             Assert.That(broken, Is.EqualTo("第 2 条处断开：记录内容被修改"));
+            Assert.That(englishBroken, Is.EqualTo("Broken at entry 2: the entry was changed"));
+            Assert.That(englishViolations, Is.Empty);
+            Assert.That(overflows, Is.False, "the digest wraps at 390 px");
             Assert.That(forbidden!.Status, Is.EqualTo(403));
             Assert.That(browser.PolicyRefusals, Is.Empty);
         }
