@@ -49,6 +49,10 @@ public sealed record ReminderSettings(int YellowWithinDays, IReadOnlyDictionary<
 
     public ReminderLadder? For(string lifecycle) => Ladders.GetValueOrDefault(lifecycle);
 
+    /// <summary>The rung of a lifecycle's ladder by its name (as a case's last taken step records it), or null.</summary>
+    public ReminderStepDefinition? Step(string lifecycle, string? name) =>
+        name is null ? null : For(lifecycle)?.Steps.FirstOrDefault(s => s.Name == name);
+
     /// <summary>Every ladder the sweep walks: the lifecycles', one per receipt kind, and the self-check tasks'.</summary>
     public IEnumerable<ReminderLadder> AllLadders =>
         Ladders.Values.Concat(Receipts.Values.Select(r => r.Ladder)).Concat(SelfChecks is { } s ? [s.Ladder] : []);

@@ -36,7 +36,7 @@ public sealed class CluesModel(ISender sender, ICurrentUser user, IVisibilityCat
         if (!ModelState.IsValid || (State is { Length: > 0 } && !States.ContainsKey(State)))
         {
             // A hand-edited URL with a value that is not one of the choices: the whole ledger rather than an error.
-            return Redirect(ClueAccess.Board);
+            return Redirect(PageLinks.Clues);
         }
 
         var clues = await sender.Send(new ListClues(null, Colour, string.IsNullOrEmpty(State) ? null : State), ct);

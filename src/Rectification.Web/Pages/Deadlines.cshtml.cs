@@ -67,17 +67,11 @@ public sealed class DeadlinesModel(ISender sender, ICurrentUser user, IReminderC
     }
 
     /// <summary>The rung of the problem ladder a problem stands at, or null.</summary>
-    public ReminderStepDefinition? StepOf(ProblemSummary problem) =>
-        problem.EscalationStep is { } name && reminders.Settings.Ladders.TryGetValue(Problem.Lifecycle, out var ladder)
-            ? ladder.Steps.FirstOrDefault(s => s.Name == name)
-            : null;
+    public ReminderStepDefinition? StepOf(ProblemSummary problem) => reminders.Settings.Step(Problem.Lifecycle, problem.EscalationStep);
 
     /// <summary>Who in the unit must act on an overdue problem: the unit's roles the step told, else the liaison.</summary>
     public static IReadOnlyList<Role> WhoMustAct(ReminderStepDefinition? step) =>
         step?.To.Where(t => t.Scope == RecipientScope.Unit).Select(t => t.Role).Distinct().ToList() is { Count: > 0 } roles ? roles : [Role.UnitLiaison];
-
-    public static string CaseLink(string lifecycle, Guid caseId) =>
-        lifecycle == Domain.Plans.Plan.Lifecycle ? Shared.PageLinks.Plan(caseId) : Shared.PageLinks.Problem(caseId);
 
     private async Task LoadAsync(CancellationToken ct)
     {

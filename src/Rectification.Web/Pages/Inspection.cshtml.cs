@@ -82,7 +82,7 @@ public sealed class InspectionModel(ISender sender, ICurrentUser user, ILifecycl
         }
 
         var result = await sender.Send(new HandOverClue(id, ClueInput.Summary, ClueInput.Colour, ClueInput.ProblemIds, string.IsNullOrWhiteSpace(code) ? null : code.Trim()), ct);
-        return result.IsSuccess ? Redirect(ClueAccess.Sheet(result.Value.Id) + "?done=HandOver") : await StepAsync(id, "HandOverClue", result, ct);
+        return result.IsSuccess ? Redirect(PageLinks.Clue(result.Value.Id) + "?done=HandOver") : await StepAsync(id, "HandOverClue", result, ct);
     }
 
     public async Task<IActionResult> OnPostFeedBackAsync(Guid id, CancellationToken ct) =>

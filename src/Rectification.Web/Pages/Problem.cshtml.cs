@@ -25,10 +25,7 @@ public sealed partial class ProblemModel(ISender sender, ILifecycleCatalog lifec
     public ProblemDetail? Detail { get; private set; }
 
     /// <summary>The rung of the reminder ladder last taken for the date the problem is chased against now, or null.</summary>
-    public ReminderStepDefinition? EscalationStep =>
-        Detail?.Summary.EscalationStep is { } name && reminders.Settings.Ladders.TryGetValue(Problem.Lifecycle, out var ladder)
-            ? ladder.Steps.FirstOrDefault(s => s.Name == name)
-            : null;
+    public ReminderStepDefinition? EscalationStep => reminders.Settings.Step(Problem.Lifecycle, Detail?.Summary.EscalationStep);
 
     /// <summary>The deadline extensions asked for this problem, newest first.</summary>
     public IReadOnlyList<ExtensionDto> Extensions { get; private set; } = [];

@@ -11,10 +11,4 @@ namespace Rectification.Web.Pages.Shared;
 public static class ClueAccess
 {
     public static bool SeesSheets(IVisibilityCatalog visibility, Role role) => visibility.Rules.Sees(role, Clue.Lifecycle);
-
-    public static string Board => "/clues";
-
-    public static string Sheet(Guid id) => $"/clues/{id}";
-
-    public static string Report(string? month) => month is null ? "/clues/report" : $"/clues/report?month={month}";
 }

@@ -14,6 +14,20 @@ public static class PageLinks
 
     public static string Inspection(Guid id) => $"/inspections/{id}";
 
+    public static string Clues => "/clues";
+
+    public static string Clue(Guid id) => $"/clues/{id}";
+
+    public static string ClueReport(string? month) => month is null ? "/clues/report" : $"/clues/report?month={month}";
+
+    /// <summary>The page of a case by its lifecycle (an extension, a reminder talk or a task names its case so).</summary>
+    public static string Case(string lifecycle, Guid caseId) => lifecycle switch
+    {
+        Domain.Plans.Plan.Lifecycle => Plan(caseId),
+        Domain.Clues.Clue.Lifecycle => Clue(caseId),
+        _ => Problem(caseId),
+    };
+
     public const string SelfChecks = "/self-checks";
 
     /// <summary>The page on which the user takes the step of a my-tasks item.</summary>
@@ -23,7 +37,7 @@ public static class PageLinks
         // A self-check task has no page of its own: it is answered, and its escalations are followed, on the self-checks page.
         _ when item.Lifecycle == Domain.CommonProblems.SelfCheckTask.Lifecycle => SelfChecks,
         WorkKind.DraftPlan or WorkKind.RevisePlan or WorkKind.ScreenPlan => Plan(item.ItemId),
-        WorkKind.ReminderTalk or WorkKind.DecideExtension => item.Lifecycle == Domain.Plans.Plan.Lifecycle ? Plan(item.CaseId) : Problem(item.CaseId),
+        WorkKind.ReminderTalk or WorkKind.DecideExtension => Case(item.Lifecycle, item.CaseId),
         _ => Problem(item.ItemId),
     };
 
