@@ -35,7 +35,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var folder = Path.Combine(sqliteRoot ?? Path.GetTempPath(), "rectification-tests", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "test.db"), Pooling = false }.ToString();
+            var connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "test.db") }.ToString();
             return new TestDatabase(new DatabaseOptions { Provider = provider, ConnectionString = connection }, folder, null, null);
         }
 
