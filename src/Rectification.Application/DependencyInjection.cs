@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<PlanOpener>();
         services.AddScoped<Receipts.ReceiptIssuer>();
         services.AddScoped<Reminders.Deadlines>();
+        services.AddScoped<Statistics.UpwardReportCounter>();
         services.AddScoped<Reminders.ReminderSweep>();
         return services;
     }

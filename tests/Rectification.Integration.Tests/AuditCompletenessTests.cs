@@ -15,6 +15,7 @@ using Rectification.Application.Plans;
 using Rectification.Application.Problems;
 using Rectification.Application.Receipts;
 using Rectification.Application.Reminders;
+using Rectification.Application.Statistics;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Common;
 using Rectification.Domain.Organization;
@@ -58,8 +59,8 @@ public sealed class AuditCompletenessTests(DatabaseProvider provider) : HostTest
         {
             Assert.That(missing, Is.Empty, "commands without a scenario in AuditCompletenessTests.Scenarios: add one with its exact audit entries");
             Assert.That(stale, Is.Empty, "scenarios for commands the product no longer has");
-            // Written by hand: the commands of Rectification.Application on 2026-12-03 (RecordSignIn joined them; RenameUnit, MoveUnit and DeactivateUnit on 2026-12-04). A new command raises it.
-            Assert.That(CommandTypes, Has.Count.EqualTo(41));
+            // Written by hand: the commands of Rectification.Application on 2026-12-03 (RecordSignIn joined them; RenameUnit, MoveUnit and DeactivateUnit on 2026-12-04; RecordReportSnapshot on 2026-12-08). A new command raises it.
+            Assert.That(CommandTypes, Has.Count.EqualTo(42));
         }
     }
 
@@ -206,6 +207,8 @@ public sealed class AuditCompletenessTests(DatabaseProvider provider) : HostTest
             var unit = Ok(await t.Host.Send<UnitDto>("admin", new CreateUnit(t.Org.District1.Id, $"AU{t.Next()}", "审计测试单位", UnitLevel.Bureau)));
             return Do<UnitDto>("admin", new DeactivateUnit(unit.Id), _ => [Changed("Unit", unit.Id, "unit", null, null, null, "DeactivatedAt")]);
         },
+        [nameof(RecordReportSnapshot)] = t => Task.FromResult(Do<ReportSnapshotDto>("office", new RecordReportSnapshot("审计报送", new UpwardReportFilter()),
+            snapshot => [Added("ReportSnapshot", snapshot.Id, "new report snapshot")])),
         [nameof(CreateRound)] = t => Task.FromResult(Do<RoundDto>("office", new CreateRound("审计轮次", 2030, t.Next()),
             round => [Added("Round", round.Id, "new round")])),
         [nameof(RegisterInspection)] = async t =>

@@ -11,6 +11,7 @@ using Rectification.Application.Organization;
 using Rectification.Application.Plans;
 using Rectification.Application.Problems;
 using Rectification.Application.Reminders;
+using Rectification.Application.Statistics;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
@@ -69,6 +70,9 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
     private static readonly Role[] ClueReaders = [Role.DisciplineCommission, Role.InspectionOffice, Role.InspectionGroup];
     private static readonly Role[] FindingReaders =
         [Role.InspectionOffice, Role.InspectionGroup, Role.DisciplineCommission, Role.OrganizationDepartment, Role.Leadership];
+    // Written by hand from [AllowedRoles] of ListReportSnapshots and GetReportSnapshot: every role but the unit's own.
+    private static readonly Role[] StatisticsReaders =
+        [Role.InspectionOffice, Role.InspectionGroup, Role.DisciplineCommission, Role.OrganizationDepartment, Role.Leadership, Role.Administrator];
     private static readonly Role[] Scorers = [Role.UnitLeader, Role.InspectionOffice, Role.InspectionGroup, Role.DisciplineCommission, Role.OrganizationDepartment, Role.Leadership];
 
     /// <summary>The expectations, as data. Lifecycle triggers take their roles from workflows/*.yaml; the rest from [AllowedRoles] or the endpoint.</summary>
@@ -137,6 +141,10 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("GET", "/api/evidence/{id:guid}", Everyone, Target.Unit),
         new("GET", "/api/statistics", Everyone, Target.Unit),
         new("GET", "/api/statistics/by-unit", Everyone, Target.Unit),
+        new("GET", "/api/statistics/upward", Everyone, Target.Unit),
+        new("GET", "/api/statistics/upward/snapshots", StatisticsReaders, Target.None),
+        new("GET", "/api/statistics/upward/snapshots/{id:guid}", StatisticsReaders, Target.Unit),
+        new("POST", "/api/statistics/upward/snapshots", [Role.InspectionOffice], Target.Unit),
         new("GET", "/api/account/antiforgery", Everyone, Target.None),
         new("POST", "/api/account/sign-out", Everyone, Target.None),
         // Nobody in the matrix has a local password: the change is refused past authorization (409 account.no-password).
@@ -177,7 +185,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
     {
         Inspection, InspectionWithProblem, RegisteredProblem, RectifyingProblem, UnderReviewProblem, ClosedProblem,
         DraftingPlan, SubmittedPlan, HandedOverClue, AcceptedClue, InvestigatedClue, Extension, Task, EvidenceFile,
-        FeedbackReceipt, LineChange, Push, SelfCheck, Account, Unit,
+        FeedbackReceipt, LineChange, Push, SelfCheck, Account, Unit, ReportSnapshot,
     }
 
     /// <summary>What a factory made: the object and its neighbours the requests need.</summary>
@@ -309,6 +317,10 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["GET /api/evidence/{id:guid}"] = async c => new Request($"/api/evidence/{(await c.Obj(Kind.EvidenceFile)).Id}"),
         ["GET /api/statistics"] = c => Get($"/api/statistics?unitId={c.UnitId}"),
         ["GET /api/statistics/by-unit"] = c => Get($"/api/statistics/by-unit?parentId={c.UnitId}"),
+        ["GET /api/statistics/upward"] = c => Get($"/api/statistics/upward?unitId={c.UnitId}"),
+        ["GET /api/statistics/upward/snapshots"] = c => Get("/api/statistics/upward/snapshots"),
+        ["GET /api/statistics/upward/snapshots/{id:guid}"] = async c => new Request($"/api/statistics/upward/snapshots/{(await c.Obj(Kind.ReportSnapshot)).Id}"),
+        ["POST /api/statistics/upward/snapshots"] = c => Task.FromResult(new Request("/api/statistics/upward/snapshots", new { title = "矩阵报送", filter = new { unitId = c.UnitId } })),
         ["GET /api/account/antiforgery"] = c => Get("/api/account/antiforgery"),
         ["POST /api/account/sign-out"] = c => Task.FromResult(new Request("/api/account/sign-out")),
         ["POST /api/account/password"] = c => Task.FromResult(new Request("/api/account/password", new { currentPassword = "Not-The-Password-1", newPassword = "Another-Password-2" })),
@@ -627,6 +639,11 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
                 }
 
                 return new Made(clue.Id, inspection.Id, Guid.Empty, Guid.Empty, default);
+            }
+            case Kind.ReportSnapshot:
+            {
+                var snapshot = Ok(await Host.Send<ReportSnapshotDto>("office", new RecordReportSnapshot("矩阵报送", new UpwardReportFilter(UnitId: unit.Id))));
+                return new Made(snapshot.Id, Guid.Empty, Guid.Empty, Guid.Empty, default);
             }
             case Kind.Extension:
             {

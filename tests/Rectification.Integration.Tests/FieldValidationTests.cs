@@ -51,7 +51,7 @@ public sealed class FieldValidationTests(DatabaseProvider provider) : HostTest(p
     /// <summary>The contract of every command's fields, written from the README and workflows/*.yaml; limits as the product promises them.</summary>
     private IReadOnlyList<CommandSpec> Specs =>
     [
-        new(typeof(CreateRound), [Text("Name", 200), Int("Year", 2000, 2100), Int("Number", 1, 1000)]),
+        new(typeof(CreateRound), [Text("Name", 200), Int("Year", 2000, 2100), Int("Number", 1, 1000), Int("Term", 1, 100, nullable: true)]),
         new(typeof(CreateUnit), [Id("ParentId"), Text("Code", 32, code: true), Text("Name", 200), Enum<UnitLevel>("Level")]),
         new(typeof(RenameUnit), [Id("UnitId", required: true), Text("Name", 200)]),
         new(typeof(MoveUnit), [Id("UnitId", required: true), Id("ParentId", required: true)]),

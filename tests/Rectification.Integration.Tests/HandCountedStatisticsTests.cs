@@ -45,6 +45,23 @@ namespace Rectification.Integration.Tests;
 ///   X1           0         0        0.00   0        0
 /// round R1       8         2       25.00   3        1          A1–A4, B1–B3, S1
 /// round R2       1         0        0.00   0        0          C2
+///
+/// report upward (all inspections: A, B, S, C, L)
+///   kind       inspections  units  fed back  rectified  rate    overdue  reopened
+///   Regular    1            1      4         1          25.00   2        0          A
+///   Special    1            1      3         1          33.33   1        1          B
+///   Mobile     1            1      1         0           0.00   0        0          C
+///   Cross, Elevated: none
+///   LookBack   1            1      0         0           0.00   0        0          L
+///   SelfCheck  1            1      1         0           0.00   0        0          S
+///   total      5            3      9         2          22.22   3        1          units B1, H1, T1
+///   level        units  inspected  coverage  (inspections, fed back, rectified, rate, overdue, reopened)
+///   City         1      0            0.00    0 0 0 0.00 0 0        T
+///   County       2      0            0.00    0 0 0 0.00 0 0        D1, D2
+///   Township     1      1          100.00    2 2 0 0.00 0 0        T1: S, C
+///   Bureau       2      1           50.00    1 4 1 25.00 2 0       B1 of B1, X1
+///   Institution  1      1          100.00    2 3 1 33.33 1 1       H1: B, L
+///   look-backs: 1, of 1 unit, 1 problem reopened (B1)
 /// </code>
 /// </summary>
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
@@ -217,6 +234,99 @@ public sealed class HandCountedStatisticsTests(DatabaseProvider provider) : Host
             Assert.That(Names(rest), Is.EqualTo(notOverdue));
         }
     }
+
+    [Test]
+    public async Task UpwardReport_OfEverything_IsTheHandCountedTable()
+    {
+        var report = await Get("office", "/api/statistics/upward");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(KindLines(report), Is.EqualTo(new[]
+            {
+                "Regular 1 1 4 1 25.00 2 0", "Special 1 1 3 1 33.33 1 1", "Mobile 1 1 1 0 0.00 0 0", "Cross 0 0 0 0 0.00 0 0", "Elevated 0 0 0 0 0.00 0 0",
+                "LookBack 1 1 0 0 0.00 0 0", "SelfCheck 1 1 1 0 0.00 0 0",
+            }));
+            Assert.That(Line(report["total"]!), Is.EqualTo("5 3 9 2 22.22 3 1"));
+            Assert.That(LevelLines(report), Is.EqualTo(new[]
+            {
+                "City 1 0.00 0 0 0 0 0.00 0 0", "County 2 0.00 0 0 0 0 0.00 0 0", "Township 1 100.00 2 1 2 0 0.00 0 0", "Bureau 2 50.00 1 1 4 1 25.00 2 0",
+                "Institution 1 100.00 2 1 3 1 33.33 1 1",
+            }));
+            Assert.That(LookBacks(report), Is.EqualTo("1 1 1"));
+            Assert.That(Clues(report), Is.EqualTo("Blue 1, Red 1, Yellow 2; concluded 2: cases 3, people 3, judicial 1, money 6200.75"));
+        }
+    }
+
+    [Test]
+    public async Task UpwardReport_OfOneRoundAndOfChosenKinds_CountsOnlyThoseInspections()
+    {
+        var second = await Get("office", $"/api/statistics/upward?rounds={round2}");
+        var chosen = await Get("office", "/api/statistics/upward?kinds=Special&kinds=LookBack");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Line(second["total"]!), Is.EqualTo("2 2 1 0 0.00 0 0"));
+            // The look-back L of round 2 reopened B1, a problem of round 1: the look-back's own figure counts it.
+            Assert.That(LookBacks(second), Is.EqualTo("1 1 1"));
+            Assert.That(Clues(second), Is.EqualTo("Blue 1; concluded 0: cases 0, people 0, judicial 0, money 0"));
+            Assert.That(KindLines(chosen), Is.EqualTo(new[] { "Special 1 1 3 1 33.33 1 1", "LookBack 1 1 0 0 0.00 0 0" }));
+            Assert.That(Line(chosen["total"]!), Is.EqualTo("2 1 3 1 33.33 1 1"));
+        }
+    }
+
+    [Test]
+    public async Task UpwardReport_ByPeriodAndTerm_CountsTheInspectionsThatBeganInIt()
+    {
+        // Every inspection of the world began on or before 2 March 2026, and no round has a term.
+        var all = await Get("office", "/api/statistics/upward?from=2026-01-01&to=2026-03-02");
+        var later = await Get("office", "/api/statistics/upward?from=2026-03-03");
+        var term = await Get("office", "/api/statistics/upward?term=12");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Line(all["total"]!), Is.EqualTo("5 3 9 2 22.22 3 1"));
+            Assert.That(Line(later["total"]!), Is.EqualTo("0 0 0 0 0.00 0 0"));
+            Assert.That(Line(term["total"]!), Is.EqualTo("0 0 0 0 0.00 0 0"));
+        }
+    }
+
+    [Test]
+    public async Task UpwardReport_ForAUnitsLeader_IsItsOwnAndShowsNoClueFigures()
+    {
+        var bureau = await Get("b1-leader", "/api/statistics/upward");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Line(bureau["total"]!), Is.EqualTo("1 1 4 1 25.00 2 0"));
+            Assert.That(bureau["clues"], Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task UpwardReport_WithAPeriodEndingBeforeItStarts_IsRefusedAtTheField()
+    {
+        using var response = await Host.ClientFor("office").GetAsync("/api/statistics/upward?from=2026-03-02&to=2026-03-01");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(400));
+            Assert.That(problem["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "to" }));
+        }
+    }
+
+    private static IEnumerable<string> KindLines(JsonNode report) =>
+        report["byKind"]!.AsArray().Select(l => $"{(string)l!["kind"]!} {Line(l["figures"]!)}");
+
+    private static IEnumerable<string> LevelLines(JsonNode report) =>
+        report["byLevel"]!.AsArray().Select(l => $"{(string)l!["level"]!} {(int)l["units"]!} {Number(l["coverage"])} {Line(l["figures"]!)}");
+
+    private static string Line(JsonNode f) =>
+        $"{(int)f["inspections"]!} {(int)f["unitsInspected"]!} {(int)f["problemsFedBack"]!} {(int)f["problemsRectified"]!} {Number(f["completionRate"])} {(int)f["problemsOverdue"]!} {(int)f["problemsReopened"]!}";
+
+    private static string LookBacks(JsonNode report) =>
+        $"{(int)report["lookBacks"]!["lookBacks"]!} {(int)report["lookBacks"]!["unitsLookedBack"]!} {(int)report["lookBacks"]!["problemsReopened"]!}";
 
     // ---- building, through the real commands ---------------------------------------------------------------------------
 

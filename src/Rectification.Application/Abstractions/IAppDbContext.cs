@@ -33,6 +33,7 @@ public interface IAppDbContext
     DbSet<LedgerLineChange> LineChanges { get; }
     DbSet<Domain.CommonProblems.CommonProblemPush> CommonProblemPushes { get; }
     DbSet<Domain.CommonProblems.SelfCheckTask> SelfCheckTasks { get; }
+    DbSet<Domain.Reporting.ReportSnapshot> ReportSnapshots { get; }
 
     DatabaseFacade Database { get; }
     ChangeTracker ChangeTracker { get; }

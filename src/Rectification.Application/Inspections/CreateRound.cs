@@ -10,7 +10,8 @@ using Rectification.Domain.Organization;
 namespace Rectification.Application.Inspections;
 
 [AllowedRoles(Role.InspectionOffice, Role.Administrator)]
-public sealed record CreateRound(string Name, int Year, int Number) : IAppCommand<RoundDto>;
+/// <param name="Term">The committee's term (届) the round belongs to (十二届 → 12), if the office counts its rounds within one.</param>
+public sealed record CreateRound(string Name, int Year, int Number, int? Term = null) : IAppCommand<RoundDto>;
 
 public sealed class CreateRoundValidator : AbstractValidator<CreateRound>
 {
@@ -19,6 +20,7 @@ public sealed class CreateRoundValidator : AbstractValidator<CreateRound>
         RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
         RuleFor(c => c.Year).InclusiveBetween(2000, 2100);
         RuleFor(c => c.Number).InclusiveBetween(1, 1000);
+        RuleFor(c => c.Term).InclusiveBetween(1, 100).When(c => c.Term is not null);
     }
 }
 
@@ -31,8 +33,8 @@ public sealed class CreateRoundHandler(IAppDbContext db) : ICommandHandler<Creat
             return Error.Conflict("round.exists", ("year", command.Year), ("number", command.Number));
         }
 
-        var round = Round.Create(Guid.CreateVersion7(), command.Name, command.Year, command.Number);
+        var round = Round.Create(Guid.CreateVersion7(), command.Name, command.Year, command.Number, command.Term);
         db.Rounds.Add(round);
-        return new RoundDto(round.Id, round.Name, round.Year, round.Number);
+        return new RoundDto(round.Id, round.Name, round.Year, round.Number, round.Term);
     }
 }

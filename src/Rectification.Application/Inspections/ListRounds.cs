@@ -15,5 +15,5 @@ public sealed class ListRoundsHandler(IAppDbContext db) : IQueryHandler<ListRoun
 {
     public async ValueTask<Result<IReadOnlyList<RoundDto>>> Handle(ListRounds query, CancellationToken ct) =>
         await db.Rounds.AsNoTracking().OrderBy(r => r.Year).ThenBy(r => r.Number)
-            .Select(r => new RoundDto(r.Id, r.Name, r.Year, r.Number)).ToListAsync(ct);
+            .Select(r => new RoundDto(r.Id, r.Name, r.Year, r.Number, r.Term)).ToListAsync(ct);
 }

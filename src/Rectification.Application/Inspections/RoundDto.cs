@@ -9,4 +9,5 @@ using Rectification.Domain.Organization;
 
 namespace Rectification.Application.Inspections;
 
-public sealed record RoundDto(Guid Id, string Name, int Year, int Number);
+/// <param name="Term">The committee's term (届), when the office numbers its rounds within one.</param>
+public sealed record RoundDto(Guid Id, string Name, int Year, int Number, int? Term = null);

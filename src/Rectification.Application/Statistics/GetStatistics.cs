@@ -64,7 +64,7 @@ public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, Vi
             visibility.SeesClueFigures ? await ClueFiguresAsync(clues, ct) : null);
     }
 
-    private static async Task<ClueFigures> ClueFiguresAsync(IQueryable<Clue> clues, CancellationToken ct)
+    internal static async Task<ClueFigures> ClueFiguresAsync(IQueryable<Clue> clues, CancellationToken ct)
     {
         var byColour = await clues.GroupBy(c => c.Colour).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var outcomes = await clues.Where(c => c.Outcome != null)

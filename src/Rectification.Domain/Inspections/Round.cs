@@ -8,7 +8,11 @@ public sealed class Round
     public int Year { get; private set; }
     public int Number { get; private set; }
 
+    /// <summary>The committee's term (届) the round belongs to, e.g. 12 for 十二届; rounds are reported upward per term.</summary>
+    public int? Term { get; private set; }
+
     private Round() { }
 
-    public static Round Create(Guid id, string name, int year, int number) => new() { Id = id, Name = name, Year = year, Number = number };
+    public static Round Create(Guid id, string name, int year, int number, int? term = null) =>
+        new() { Id = id, Name = name, Year = year, Number = number, Term = term };
 }

@@ -36,6 +36,7 @@ public sealed class RectificationDbContext(DbContextOptions<RectificationDbConte
     public DbSet<LedgerLineChange> LineChanges => Set<LedgerLineChange>();
     public DbSet<Domain.CommonProblems.CommonProblemPush> CommonProblemPushes => Set<Domain.CommonProblems.CommonProblemPush>();
     public DbSet<Domain.CommonProblems.SelfCheckTask> SelfCheckTasks => Set<Domain.CommonProblems.SelfCheckTask>();
+    public DbSet<Domain.Reporting.ReportSnapshot> ReportSnapshots => Set<Domain.Reporting.ReportSnapshot>();
 
     // New audit entries join the hash chain at save time, inside the caller's transaction.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(AuditChainInterceptor.Instance);

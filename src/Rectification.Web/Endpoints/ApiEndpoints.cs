@@ -11,6 +11,7 @@ using Rectification.Application.Problems;
 using Rectification.Application.Reminders;
 using Rectification.Application.Administration;
 using Rectification.Domain.Auditing;
+using Rectification.Domain.Inspections;
 using Rectification.Domain.Reminders;
 using Rectification.Application.Statistics;
 using Rectification.Application.Workflows;
@@ -160,6 +161,13 @@ public static class ApiEndpoints
 
         api.MapGet("/statistics", async (Guid? unitId, Guid? roundId, ISender s, CancellationToken ct) =>
             (await s.Send(new GetStatistics(unitId, roundId), ct)).ToHttp()).WithTags("Statistics");
+        var upward = api.MapGroup("/statistics/upward").WithTags("Statistics");
+        upward.MapGet("/", async (DateOnly? from, DateOnly? to, Guid[]? rounds, int? term, InspectionKind[]? kinds, Guid? unitId, ISender s, CancellationToken ct) =>
+            (await s.Send(new GetUpwardReport(from, to, rounds, term, kinds, unitId), ct)).ToHttp());
+        upward.MapGet("/snapshots", async (ISender s, CancellationToken ct) => (await s.Send(new ListReportSnapshots(), ct)).ToHttp());
+        upward.MapGet("/snapshots/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetReportSnapshot(id), ct)).ToHttp());
+        upward.MapPost("/snapshots", async (RecordReportSnapshot c, ISender s, CancellationToken ct) =>
+            (await s.Send(c, ct)).ToHttp(v => Results.Created($"/api/statistics/upward/snapshots/{v.Id}", v)));
 
         return app;
     }

@@ -38,7 +38,7 @@ public sealed class InspectionsModel(ISender sender, ICurrentUser user) : PageMo
     [BindProperty(SupportsGet = true, Name = "round")] public Guid? NewRound { get; set; }
 
     /// <summary>What was typed into the round form, shown again after a refusal.</summary>
-    public RoundForm RoundTyped { get; private set; } = new("", null, null);
+    public RoundForm RoundTyped { get; private set; } = new("", null, null, null);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -51,10 +51,10 @@ public sealed class InspectionsModel(ISender sender, ICurrentUser user) : PageMo
     }
 
     /// <summary>A round (巡察轮次) is created before its inspections are registered in it.</summary>
-    public async Task<IActionResult> OnPostRoundAsync(string? name, int? year, int? number, CancellationToken ct)
+    public async Task<IActionResult> OnPostRoundAsync(string? name, int? year, int? number, int? term, CancellationToken ct)
     {
-        RoundTyped = new RoundForm(name ?? "", year, number);
-        var result = await sender.Send(new CreateRound(name ?? "", year ?? 0, number ?? 0), ct);
+        RoundTyped = new RoundForm(name ?? "", year, number, term);
+        var result = await sender.Send(new CreateRound(name ?? "", year ?? 0, number ?? 0, term), ct);
         if (result.IsSuccess)
         {
             return Redirect($"/inspections?round={result.Value.Id}");
@@ -105,7 +105,7 @@ public sealed class InspectionsModel(ISender sender, ICurrentUser user) : PageMo
         RoundNames = Rounds.ToDictionary(r => r.Id, r => r.Name);
     }
 
-    public sealed record RoundForm(string Name, int? Year, int? Number);
+    public sealed record RoundForm(string Name, int? Year, int? Number, int? Term);
 
     public sealed record RegisterForm(Guid? RoundId, Guid? UnitId, InspectionKind Kind, string GroupName, DateOnly? StartDate, DateOnly? EndDate);
 }

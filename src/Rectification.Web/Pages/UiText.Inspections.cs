@@ -31,6 +31,8 @@ public static partial class UiText
         ["insp-round-name"] = ("轮次名称", "Name of the round"),
         ["insp-round-year"] = ("年度", "Year"),
         ["insp-round-number"] = ("轮次序号", "Number"),
+        ["insp-round-term"] = ("届次", "Term"),
+        ["insp-round-term-hint"] = ("如十二届填 12，可不填", "e.g. 12 for the 12th committee; optional"),
         ["insp-round-created"] = ("已新建巡察轮次：{0}。", "The round is created: {0}."),
         ["insp-status-report"] = ("整改情况报告", "Status report"),
         ["insp-docx"] = ("Word 文档", "Word document"),

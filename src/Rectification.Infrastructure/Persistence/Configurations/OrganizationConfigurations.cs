@@ -44,6 +44,18 @@ internal sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
     }
 }
 
+internal sealed class ReportSnapshotConfiguration : IEntityTypeConfiguration<Domain.Reporting.ReportSnapshot>
+{
+    public void Configure(EntityTypeBuilder<Domain.Reporting.ReportSnapshot> b)
+    {
+        b.ToTable("ReportSnapshots");
+        b.Property(r => r.Title).HasMaxLength(Domain.Reporting.ReportSnapshot.MaxTitleLength);
+        b.Property(r => r.RecordedByName).HasMaxLength(200);
+        b.Property(r => r.Seal).HasMaxLength(64);
+        b.HasIndex(r => new { r.UnitId, r.AsOf });
+    }
+}
+
 internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspection>
 {
     public void Configure(EntityTypeBuilder<Inspection> b)
