@@ -18,7 +18,15 @@ using Rectification.Web.Security;
 using Scalar.AspNetCore;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+var commandLine = Rectification.Web.CommandLine.Parse(args);
+if (commandLine.Problem is { } wrong)
+{
+    Console.Error.WriteLine(wrong);
+    Environment.ExitCode = 2;
+    return;
+}
+
+var builder = WebApplication.CreateBuilder(commandLine.HostArguments);
 builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).WriteTo.Console());
 
 // The office's day (deadlines, lateness, "today") and the times people read are those of this zone, not the server's.
@@ -91,7 +99,13 @@ builder.Services.AddOpenApi(o => o.AddSchemaTransformer((schema, context, _) =>
     return Task.CompletedTask;
 }));
 
-if (args.Contains("--seed-demo"))
+if (commandLine.Setup is not null)
+{
+    // The first run acts as the system: nobody can sign in before it.
+    builder.Services.AddScoped(_ => Rectification.Web.FirstRun.System);
+}
+
+if (commandLine.SeedDemo)
 {
     // The demo tells its history through the application's commands, as its people at the story's moments.
     builder.Services.AddDemoSeeding();
@@ -147,7 +161,7 @@ if (app.Services.GetRequiredService<AuthenticationSettings>().SigningKeyIsEpheme
     app.Logger.LogWarning("Authentication:Jwt:SigningKey is not set: API tokens are signed with a random key and end when the process does");
 }
 
-if (args.Contains("--seed-demo") && app.Environment.IsProduction())
+if (commandLine.SeedDemo && app.Environment.IsProduction())
 {
     // The demo accounts have published passwords: seeding them into a real deployment would open it to anyone who read the README.
     // Refused before the database is touched.
@@ -167,12 +181,18 @@ catch (LifecycleFileException e)
     Environment.ExitCode = 2;
     return;
 }
-if (args.Contains("--seed-demo"))
+if (commandLine.Setup is { } setup)
+{
+    Environment.ExitCode = await Rectification.Web.FirstRun.RunAsync(app.Services, setup, app.Logger);
+    return;
+}
+
+if (commandLine.SeedDemo)
 {
     await DemoSeeder.SeedAsync(app.Services, app.Logger);
 }
 
-if (args.Contains("--seed-only"))
+if (commandLine.SeedOnly)
 {
     return;
 }

@@ -45,22 +45,31 @@ public sealed class AuditCompletenessTests(DatabaseProvider provider) : HostTest
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .ToList();
 
-    public static IEnumerable<string> CommandNames => CommandTypes.Select(t => t.Name);
+    public static IEnumerable<string> CommandNames => CommandTypes.Select(t => t.Name).Where(n => !CoveredByAFixtureOfTheirOwn.ContainsKey(n));
+
+    /// <summary>
+    /// Commands that succeed only on a database this fixture cannot offer, with the fixture that makes the same two checks (a fault
+    /// before each commit leaves nothing; success saves the exact audit entries) on one that can.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> CoveredByAFixtureOfTheirOwn = new Dictionary<string, string>
+    {
+        [nameof(SetUpDeployment)] = nameof(FirstRunTests),
+    };
 
     private static readonly Stopwatch Elapsed = new();
 
     [Test]
     public void EveryCommandTheMediatorKnows_HasAScenarioInTheAuditTable()
     {
-        var missing = CommandNames.Where(n => !Scenarios.ContainsKey(n)).ToList();
+        var missing = CommandNames.Where(n => !Scenarios.ContainsKey(n) && !CoveredByAFixtureOfTheirOwn.ContainsKey(n)).ToList();
         var stale = Scenarios.Keys.Where(k => !CommandNames.Contains(k)).ToList();
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(missing, Is.Empty, "commands without a scenario in AuditCompletenessTests.Scenarios: add one with its exact audit entries");
             Assert.That(stale, Is.Empty, "scenarios for commands the product no longer has");
-            // Written by hand: the commands of Rectification.Application on 2026-12-03 (RecordSignIn joined them; RenameUnit, MoveUnit and DeactivateUnit on 2026-12-04; RecordReportSnapshot on 2026-12-08). A new command raises it.
-            Assert.That(CommandTypes, Has.Count.EqualTo(42));
+            // Written by hand: the commands of Rectification.Application on 2026-12-03 (RecordSignIn joined them; RenameUnit, MoveUnit and DeactivateUnit on 2026-12-04; RecordReportSnapshot and SetUpDeployment on 2026-12-08). A new command raises it.
+            Assert.That(CommandTypes, Has.Count.EqualTo(43));
         }
     }
 

@@ -17,6 +17,7 @@ using Rectification.Application.Organization;
 using Rectification.Application.Plans;
 using Rectification.Application.Problems;
 using Rectification.Application.Receipts;
+using Rectification.Application.Statistics;
 using Rectification.Application.Reminders;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Common;
@@ -52,6 +53,20 @@ public sealed class FieldValidationTests(DatabaseProvider provider) : HostTest(p
     private IReadOnlyList<CommandSpec> Specs =>
     [
         new(typeof(CreateRound), [Text("Name", 200), Int("Year", 2000, 2100), Int("Number", 1, 1000), Int("Term", 1, 100, nullable: true)]),
+        new(typeof(SetUpDeployment),
+        [
+            Text("RootCode", 32, code: true), Text("RootName", 200), Enum<UnitLevel>("RootLevel"), Text("AdminUserName", 100), Text("AdminDisplayName", 200),
+            Email("AdminEmail"), Password("AdminPassword"), OneOf("PreferredLanguage", "zh-CN", "en"),
+        ]),
+        new(typeof(RecordReportSnapshot), [Text("Title", 200), Fixed("Filter", new UpwardReportFilter())])
+        {
+            Extra =
+            [
+                _ => new Mutation("a period ending before it starts", new UpwardReportFilter(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 1)), "Filter.To"),
+                _ => new Mutation("a term out of range", new UpwardReportFilter(Term: 0), "Filter.Term"),
+                _ => new Mutation("a kind no inspection has", new UpwardReportFilter(Kinds: [(Domain.Inspections.InspectionKind)99]), "Filter.Kinds[0]"),
+            ],
+        },
         new(typeof(CreateUnit), [Id("ParentId"), Text("Code", 32, code: true), Text("Name", 200), Enum<UnitLevel>("Level")]),
         new(typeof(RenameUnit), [Id("UnitId", required: true), Text("Name", 200)]),
         new(typeof(MoveUnit), [Id("UnitId", required: true), Id("ParentId", required: true)]),

@@ -27,9 +27,15 @@ public abstract class HostTest(DatabaseProvider provider)
         database = await TestDatabase.CreateAsync(provider, SqliteRoot);
         Host = new TestHost(database.Options, HostSettings);
         BeforeStart(Host);
-        await using var scope = Host.Services.CreateAsyncScope();
-        Org = await Organization.SeedAsync(scope.ServiceProvider.GetRequiredService<RectificationDbContext>());
+        if (SeedsOrganization)
+        {
+            await using var scope = Host.Services.CreateAsyncScope();
+            Org = await Organization.SeedAsync(scope.ServiceProvider.GetRequiredService<RectificationDbContext>());
+        }
     }
+
+    /// <summary>False for a fixture that needs the empty database of a new deployment.</summary>
+    protected virtual bool SeedsOrganization => true;
 
     /// <summary>Settings this fixture's host runs with, over the test defaults of <see cref="TestHost"/>.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? HostSettings => null;

@@ -29,6 +29,8 @@ public static partial class Messages
             "{event} must notify the {role} ({scope}) of {unit}, but nobody holds that role; nothing was changed."),
         ["inspection.nothing-to-feed-back"] = ("巡察“{inspection}”没有待反馈的问题。", "Inspection {inspection} has no registered problems to feed back."),
         ["plan.already-accepted"] = ("整改方案已通过审核，不能再加入新问题。", "The rectification plan is already accepted; no problem can be added to it."),
+        ["setup.already-done"] = ("本系统已完成初始化（根单位“{root}”），不能再次初始化；请由系统管理员登录后添加单位和用户。",
+            "This deployment is already set up (root unit {root}); it cannot be set up again. The administrator signs in and adds units and users."),
         ["unit.code-taken"] = ("“{parent}”下已有代码为 {code} 的单位。", "{parent} already has a unit with code {code}."),
         ["unit.inactive"] = ("单位“{unit}”已撤销，不能再办理此操作。", "The unit {unit} is deactivated; this can no longer be done."),
         ["unit.parent-inactive"] = ("上级单位“{parent}”已撤销，不能在其下设立或调入单位。", "The parent unit {parent} is deactivated; no unit can be added or moved under it."),

@@ -139,6 +139,8 @@ public static partial class Glossary
     {
         ["RegisterInspection"] = new("登记巡察", "register an inspection"),
         ["CreateRound"] = new("新建巡察轮次", "create an inspection round"),
+        ["RecordReportSnapshot"] = new("报送统计", "send figures upward"),
+        ["SetUpDeployment"] = new("初始化部署", "set up the deployment"),
         ["CreateUnit"] = new("新建单位", "create a unit"),
         ["RenameUnit"] = new("单位更名", "rename a unit"),
         ["MoveUnit"] = new("调整上级单位", "move a unit"),

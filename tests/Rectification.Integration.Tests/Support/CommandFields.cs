@@ -75,6 +75,9 @@ public static class Fields
 
     public static Field Null(string name) => new ConstantField(name, Gen.Const((object?)null));
 
+    /// <summary>One valid value, always; the invalid ones of a nested object come as the spec's extra mutations.</summary>
+    public static Field Fixed(string name, object value) => new ConstantField(name, Gen.Const((object?)value));
+
     /// <summary>A password: any text up to 256 characters; missing, empty or longer is refused.</summary>
     public static Field Password(string name) => new PasswordField(name);
 
