@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -47,6 +48,9 @@ public static class DependencyInjection
         services.AddScoped<IEvidenceStore, Evidence.EvidenceStore>();
         services.AddSingleton<IDocumentRenderer, Documents.DocumentRenderer>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
+        // Cookies and anti-forgery tokens are protected with keys kept in the domain database: a redeploy signs nobody out, and every
+        // instance on the same database reads the others' cookies. The application name is fixed so that instances agree whatever their paths.
+        services.AddDataProtection().PersistKeysToDbContext<RectificationDbContext>().SetApplicationName("Rectification");
         return services;
     }
 

@@ -21,6 +21,9 @@ public abstract class HostTest(DatabaseProvider provider)
     protected Organization Org { get; private set; } = null!;
     protected DatabaseProvider Provider => provider;
 
+    /// <summary>This fixture's database, for a second host on it.</summary>
+    protected DatabaseOptions Database => database!.Options;
+
     [OneTimeSetUp]
     public async Task StartHost()
     {

@@ -15,7 +15,7 @@ public sealed partial class PageWordsTests
     [Test]
     public void EveryKeyAPageUses_HasItsWordsInChineseAndEnglish()
     {
-        var pages = Path.Combine(RepositoryRoot(), "src", "Rectification.Web", "Pages");
+        var pages = Path.Combine(Support.Repository.Root(), "src", "Rectification.Web", "Pages");
         var used = Directory.EnumerateFiles(pages, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .SelectMany(f => KeyUse().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: m.Groups[1].Value)))
@@ -28,18 +28,5 @@ public sealed partial class PageWordsTests
             Assert.That(used, Has.Count.GreaterThan(300), "the pages' keys were found");
             Assert.That(missing, Is.Empty);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Rectification.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Rectification.sln is not above the test directory.");
     }
 }

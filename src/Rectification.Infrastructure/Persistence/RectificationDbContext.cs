@@ -13,7 +13,8 @@ using Unit = Rectification.Domain.Organization.Unit;
 
 namespace Rectification.Infrastructure.Persistence;
 
-public sealed class RectificationDbContext(DbContextOptions<RectificationDbContext> options) : DbContext(options), IAppDbContext
+public sealed class RectificationDbContext(DbContextOptions<RectificationDbContext> options) : DbContext(options), IAppDbContext,
+    Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
@@ -37,6 +38,10 @@ public sealed class RectificationDbContext(DbContextOptions<RectificationDbConte
     public DbSet<Domain.CommonProblems.CommonProblemPush> CommonProblemPushes => Set<Domain.CommonProblems.CommonProblemPush>();
     public DbSet<Domain.CommonProblems.SelfCheckTask> SelfCheckTasks => Set<Domain.CommonProblems.SelfCheckTask>();
     public DbSet<Domain.Reporting.ReportSnapshot> ReportSnapshots => Set<Domain.Reporting.ReportSnapshot>();
+
+    /// <summary>The keys that protect sign-in cookies and forms, shared by every instance on this database and kept across redeploys.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys =>
+        Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     // New audit entries join the hash chain at save time, inside the caller's transaction.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(AuditChainInterceptor.Instance);
