@@ -7,7 +7,8 @@ namespace Rectification.Web;
 /// options; they are taken out before ASP.NET Core reads the rest as configuration, whose provider would otherwise read a switch
 /// followed by an argument as a key and its value (<c>--seed-demo --urls …</c> lost the address).
 /// </summary>
-public sealed record CommandLine(string[] HostArguments, bool SeedDemo, bool SeedOnly, SetupOptions? Setup, string? Problem)
+/// <param name="BackupTo">The folder of <c>backup --to FOLDER</c>.</param>
+public sealed record CommandLine(string[] HostArguments, bool SeedDemo, bool SeedOnly, SetupOptions? Setup, string? Problem, string? BackupTo = null)
 {
     public const string AdminPasswordVariable = "RECTIFICATION_ADMIN_PASSWORD";
 
@@ -16,7 +17,7 @@ public sealed record CommandLine(string[] HostArguments, bool SeedDemo, bool See
         var rest = new List<string>();
         bool seedDemo = false, seedOnly = false;
         SetupOptions? setup = null;
-        string? problem = null;
+        string? problem = null, backupTo = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -28,7 +29,14 @@ public sealed record CommandLine(string[] HostArguments, bool SeedDemo, bool See
                     seedOnly = true;
                     break;
                 case "setup":
-                    (setup, problem, i) = ReadSetup(args, i + 1, rest);
+                    (setup, problem, i) = ReadSetup(args, i + 1);
+                    break;
+                case "backup" when i + 2 < args.Length && args[i + 1] == "--to":
+                    backupTo = args[i + 2];
+                    i += 2;
+                    break;
+                case "backup":
+                    problem = "backup needs --to FOLDER";
                     break;
                 default:
                     rest.Add(args[i]);
@@ -36,11 +44,11 @@ public sealed record CommandLine(string[] HostArguments, bool SeedDemo, bool See
             }
         }
 
-        return new CommandLine([.. rest], seedDemo, seedOnly, setup, problem);
+        return new CommandLine([.. rest], seedDemo, seedOnly, setup, problem, backupTo);
     }
 
     /// <summary>The setup's options up to the first argument that is not one of them (which goes on to configuration).</summary>
-    private static (SetupOptions?, string?, int) ReadSetup(string[] args, int start, List<string> rest)
+    private static (SetupOptions?, string?, int) ReadSetup(string[] args, int start)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var i = start;

@@ -181,6 +181,12 @@ catch (LifecycleFileException e)
     Environment.ExitCode = 2;
     return;
 }
+if (commandLine.BackupTo is { } backupTo)
+{
+    await Rectification.Infrastructure.Operations.Backup.TakeAsync(app.Services, Path.GetFullPath(backupTo), app.Logger);
+    return;
+}
+
 if (commandLine.Setup is { } setup)
 {
     Environment.ExitCode = await Rectification.Web.FirstRun.RunAsync(app.Services, setup, app.Logger);
