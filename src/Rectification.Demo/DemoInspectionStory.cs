@@ -323,17 +323,17 @@ internal sealed class DemoInspectionStory(DemoWorld world, IReadOnlyDictionary<R
         var closed = (await world.Db.Problems.AsNoTracking()
             .Where(p => p.InspectionId == originalId && p.State == ProblemStates.Closed && p.ClosedAt < begun)
             .OrderBy(p => p.Code)
-            .Select(p => new { p.Id, p.Code, p.Category, p.Severity, p.RegisteredAt, p.RaisedDuringInspection })
+            .Select(p => new { p.Id, p.Code, p.Category, p.Severity, p.RegisteredAt, p.RaisedDuringInspection, p.Kind })
             .ToListAsync(ct))
-            .Select(p => new DemoProblem(p.Id, p.Code, p.Category, p.Severity, p.RegisteredAt, p.RaisedDuringInspection))
+            .Select(p => (Problem: new DemoProblem(p.Id, p.Code, p.Category, p.Severity, p.RegisteredAt, p.RaisedDuringInspection), p.Kind))
             .ToList();
         var lastDay = DemoTimeline.Earlier(spec.End, Clock.Today);
-        foreach (var problem in Random.Sample(closed, Random.Between(8, 14)).OrderBy(p => p.Code))
+        foreach (var (problem, kind) in Random.Sample(closed, Random.Between(8, 14)).OrderBy(p => p.Problem.Code))
         {
             var at = Clock.OnWorkingDay(Clock.DayBetween(spec.Start.AddDays(7), lastDay));
             if (Clock.HasHappened(at))
             {
-                await rectification.ReopenAsync(problem, spec.Target, lookBackId, at, ct);
+                await rectification.ReopenAsync(problem, kind, spec.Target, lookBackId, at, ct);
             }
         }
     }

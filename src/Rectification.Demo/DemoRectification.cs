@@ -23,9 +23,11 @@ internal sealed class DemoRectification(DemoWorld world)
         RunAsync(problem, target, acceptedAt, kind, FinalText(problem), ct);
 
     /// <summary>A look-back (回头看) finds the problem not truly fixed: it goes back into rectification (深化整改) with a new deadline.</summary>
-    public async Task ReopenAsync(DemoProblem problem, DemoTarget target, Guid lookBackId, DateTime at, CancellationToken ct)
+    public async Task ReopenAsync(DemoProblem problem, RectificationKind? kind, DemoTarget target, Guid lookBackId, DateTime at, CancellationToken ct)
     {
-        var deadline = DateOnly.FromDateTime(at).AddDays(Random.Between(60, 120));
+        // The new deadline keeps the kind's limit counted from the reopening (30 days for an immediate problem, workflows/problem.yaml).
+        var days = Random.Between(60, 120);
+        var deadline = DateOnly.FromDateTime(at).AddDays(kind == RectificationKind.Immediate ? 10 + days % 19 : days);
         var reason = Random.Pick(DemoTexts.ReopenReasons);
         problem.Update(await world.Commands.SendAsync(world.City.Group, at, new ReopenProblem(problem.Id, reason, deadline, lookBackId), ct));
         await RunAsync(problem, target, at, RectificationKind.TimeLimited, DemoTexts.ReopenedReport, ct);

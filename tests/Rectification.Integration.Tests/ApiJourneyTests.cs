@@ -68,7 +68,7 @@ public sealed class ApiJourneyTests(DatabaseProvider provider) : HostTest(provid
         var beforeLast = await Get(office, $"/api/problems/{problemId}");
         await Post(organization, $"/api/problems/{problemId}/sign-off", new { approve = true }, HttpStatusCode.OK);
         var closed = await Post(office, $"/api/problems/{problemId}/close", new { }, HttpStatusCode.OK);
-        var reopened = await Post(office, $"/api/problems/{problemId}/reopen", new { reason = "回头看发现制度未执行", newDeadline = "2026-09-30" }, HttpStatusCode.OK);
+        var reopened = await Post(office, $"/api/problems/{problemId}/reopen", new { reason = "回头看发现制度未执行", newDeadline = "2026-08-28" }, HttpStatusCode.OK);
 
         var detail = await Get(liaison, $"/api/problems/{problemId}");
         var audit = (await Get(office, $"/api/problems/{problemId}/audit")).AsArray();
@@ -81,7 +81,7 @@ public sealed class ApiJourneyTests(DatabaseProvider provider) : HostTest(provid
             Assert.That(beforeLast["missingSignatures"]!.AsArray().Select(r => (string)r!), Is.EqualTo(new[] { "OrganizationDepartment" }));
             Assert.That((string)closed["state"]!, Is.EqualTo("Closed"));
             Assert.That((string)reopened["state"]!, Is.EqualTo("Rectifying"));
-            Assert.That((string)reopened["deadline"]!, Is.EqualTo("2026-09-30"));
+            Assert.That((string)reopened["deadline"]!, Is.EqualTo("2026-08-28"));
             Assert.That((int)detail["summary"]!["reopenCount"]!, Is.EqualTo(1));
             Assert.That(detail["permittedTriggers"]!.AsArray().Select(t => (string)t!), Is.EquivalentTo(new[] { "ReportProgress" }));
             Assert.That(audit.Select(a => (string?)a!["trigger"]).Where(t => t is not null), Is.EqualTo(new[]

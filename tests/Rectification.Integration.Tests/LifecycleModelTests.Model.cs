@@ -131,6 +131,12 @@ public sealed partial class LifecycleModelTests
             return GuardsUnmet;
         }
 
+        // A reopened problem's new deadline keeps its kind's limit, counted from the reopening (as a ledger line's from the feedback).
+        if (s.Op == Op.Reopen && problem.Kind is { } kind && s.Days > LongestDays[kind])
+        {
+            return new Refusal(ErrorKind.Validation, "ledger.deadline-out-of-limits");
+        }
+
         return s.Op == Op.FeedBackProblem && w.Plan?.State == "Accepted" ? new Refusal(ErrorKind.RuleBroken, "plan.already-accepted") : null;
     }
 

@@ -13,12 +13,21 @@ using Rectification.Domain.Problems;
 
 namespace Rectification.Application.Plans;
 
-/// <summary>A ledger line's deadline lies between the feedback and the longest deadline the problem lifecycle allows for its kind.</summary>
+/// <summary>
+/// A ledger line's deadline lies between the feedback and the longest deadline the problem lifecycle allows for its kind; a reopened
+/// problem's new deadline, between the reopening and the same longest deadline counted from it.
+/// </summary>
 internal static class LedgerLimits
 {
-    public static Error? Check(Problem problem, RectificationKind kind, DateOnly deadline, ILifecycleCatalog catalog, WorkingCalendar calendar, DateTime utcNow)
+    public static Error? Check(Problem problem, RectificationKind kind, DateOnly deadline, ILifecycleCatalog catalog, WorkingCalendar calendar, DateTime utcNow) =>
+        Check(problem, kind, deadline, OfficeTime.DayOf(problem.FedBackAt ?? utcNow), "Deadline", catalog, calendar);
+
+    /// <summary>The reopening's new deadline, for a problem whose ledger line gave it a kind (one without a kind has no limit to keep).</summary>
+    public static Error? CheckReopening(Problem problem, DateOnly newDeadline, ILifecycleCatalog catalog, WorkingCalendar calendar, DateTime utcNow) =>
+        problem.Kind is { } kind ? Check(problem, kind, newDeadline, OfficeTime.DayOf(utcNow), "NewDeadline", catalog, calendar) : null;
+
+    private static Error? Check(Problem problem, RectificationKind kind, DateOnly deadline, DateOnly fedBack, string field, ILifecycleCatalog catalog, WorkingCalendar calendar)
     {
-        var fedBack = OfficeTime.DayOf(problem.FedBackAt ?? utcNow);
         var latest = calendar.Add(fedBack, catalog.Get(Problem.Lifecycle, problem.DefinitionVersion).Duration(kind.ToString()));
         if (deadline >= fedBack && deadline <= latest)
         {
@@ -35,7 +44,7 @@ internal static class LedgerLimits
         {
             FieldErrors = new Dictionary<string, string[]>
             {
-                ["Deadline"] = [$"A {kind} line's deadline lies between {fedBack:yyyy-MM-dd} and {latest:yyyy-MM-dd}."],
+                [field] = [$"A {kind} line's deadline lies between {fedBack:yyyy-MM-dd} and {latest:yyyy-MM-dd}."],
             },
         };
     }

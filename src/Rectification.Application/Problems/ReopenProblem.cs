@@ -9,6 +9,7 @@ using Rectification.Application.Abstractions;
 using Rectification.Application.Lifecycles;
 using Rectification.Application.Messaging;
 using Rectification.Domain.Common;
+using Rectification.Domain.Lifecycles;
 using Rectification.Domain.Problems;
 
 namespace Rectification.Application.Problems;
@@ -32,9 +33,12 @@ public sealed class ReopenProblemValidator : AbstractValidator<ReopenProblem>
     }
 }
 
-public sealed class ReopenProblemHandler(LifecycleCommandServices services, Deadlines deadlines) : ProblemCommandHandler<ReopenProblem>(services, deadlines)
+public sealed class ReopenProblemHandler(LifecycleCommandServices services, Deadlines deadlines, ILifecycleCatalog catalog, WorkingCalendar calendar)
+    : ProblemCommandHandler<ReopenProblem>(services, deadlines)
 {
     protected override ValueTask<Result<ProblemSummary>> Fire(ReopenProblem command, LifecycleStep<Problem> step, CancellationToken ct) =>
-        ValueTask.FromResult(Done(step.Case, step.Case.Reopen(step.Machine, User.Role, User.UserId ?? Guid.Empty, command.Reason, command.NewDeadline,
-            command.LookBackInspectionId, step.Now)));
+        ValueTask.FromResult(LedgerLimits.CheckReopening(step.Case, command.NewDeadline, catalog, calendar, step.Now) is { } outOfLimits
+            ? outOfLimits
+            : Done(step.Case, step.Case.Reopen(step.Machine, User.Role, User.UserId ?? Guid.Empty, command.Reason, command.NewDeadline,
+                command.LookBackInspectionId, step.Now)));
 }
