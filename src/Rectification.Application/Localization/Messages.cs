@@ -12,6 +12,7 @@ public static partial class Messages
 {
     public static readonly IReadOnlyDictionary<string, (string ZhCn, string En)> Catalog = new Dictionary<string, (string, string)>
     {
+        ["bulk.item-count"] = ("一次可处理 1 至 {max} 项。", "Between 1 and {max} items can be sent at once."),
         ["validation.failed"] = ("提交的数据有误，请按字段提示修改。", "The request has invalid fields; see the field errors."),
         ["not-found"] = ("未找到{entity}（{id}）。", "{entity} {id} was not found."),
         ["authorization.role-not-allowed"] = ("角色“{role}”无权执行“{request}”，允许的角色：{roles}。", "Role {role} may not perform {request}; allowed roles: {roles}."),

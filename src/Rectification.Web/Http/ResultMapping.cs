@@ -17,20 +17,22 @@ public static class ResultMapping
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult>? onSuccess = null) =>
         result.IsSuccess ? (onSuccess ?? (v => Results.Ok(v)))(result.Value) : ToProblem(result.Error!);
 
+    /// <summary>The HTTP status a refusal of this kind answers with.</summary>
+    public static int StatusOf(Error error) => error.Kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.TransitionNotAllowed => StatusCodes.Status409Conflict,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
     /// <param name="statusOverride">For refusals HTTP has a closer status for than the kind's: 401 for refused credentials, 413, 415.</param>
     public static IResult ToProblem(Error error, int? statusOverride = null)
     {
         var culture = CultureInfo.CurrentUICulture;
-        var status = statusOverride ?? error.Kind switch
-        {
-            ErrorKind.Validation => StatusCodes.Status400BadRequest,
-            ErrorKind.NotFound => StatusCodes.Status404NotFound,
-            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
-            ErrorKind.TransitionNotAllowed => StatusCodes.Status409Conflict,
-            ErrorKind.Conflict => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
-        };
-
+        var status = statusOverride ?? StatusOf(error);
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code };
         foreach (var (key, value) in error.Args)
         {
