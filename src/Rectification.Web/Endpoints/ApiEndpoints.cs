@@ -156,6 +156,7 @@ public static class ApiEndpoints
         }).RequireAuthorization(policy => policy.RequireRole(nameof(Domain.Organization.Role.Administrator)));
 
         api.MapReports();
+        api.MapDashboards();
         api.MapEvidence(app.ServiceProvider.GetRequiredService<Infrastructure.Evidence.EvidenceStorage>().Options);
 
         api.MapGet("/statistics", async (Guid? unitId, Guid? roundId, ISender s, CancellationToken ct) =>
