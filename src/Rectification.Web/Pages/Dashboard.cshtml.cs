@@ -152,15 +152,18 @@ public sealed class DashboardModel(ISender sender, ICurrentUser user, Applicatio
         [new ChartSeries(UiText.T("db-count"), [.. LightColours.Select(l => (decimal)Lights.Sum(u => LightCount(u, l.Light)))], null,
             [.. LightColours.Select(l => LightLink(null, l.Light))], [.. LightColours.Select(l => l.Colour)])]));
 
-    private static readonly string[] AgeColours = ["#9ec5fe", "#3d8bfd", "#0a58ca", "#052c65"];
+    /// <summary>The sheets' own colours, as the paper sheets are printed (and as the clue board tags them).</summary>
+    private static readonly IReadOnlyDictionary<SheetColour, string> SheetColours = new Dictionary<SheetColour, string>
+    {
+        [SheetColour.Red] = "#c62828", [SheetColour.Yellow] = "#f9c74f", [SheetColour.Blue] = "#1565c0",
+    };
 
+    /// <summary>One stacked bar per age band (and one for the concluded sheets), a segment per colour in the sheet's own colour.</summary>
     public string ClueChart() => ClueAges is not { } ages ? "" : Chart(new ChartSpec(false, true, false,
-        [.. ages.ByColour.Select(c => UiText.Capital(UiText.L(c.Colour)))],
+        [.. ages.Bands.Select(AgeLabel), UiText.T("db-concluded")],
         [
-            .. ages.Bands.Select((band, i) => new ChartSeries(AgeLabel(band), [.. ages.ByColour.Select(c => (decimal)c.OpenByAge[i])], AgeColours[i % AgeColours.Length],
-                LinksToClues ? [.. ages.ByColour.Select(c => ClueLink(c.Colour))] : null)),
-            new ChartSeries(UiText.T("db-concluded"), [.. ages.ByColour.Select(c => (decimal)c.Concluded)], "#6c757d",
-                LinksToClues ? [.. ages.ByColour.Select(c => ClueLink(c.Colour))] : null),
+            .. ages.ByColour.Select(c => new ChartSeries(UiText.Capital(UiText.L(c.Colour)), [.. c.OpenByAge.Select(n => (decimal)n), c.Concluded],
+                SheetColours[c.Colour], LinksToClues ? [.. Enumerable.Repeat(ClueLink(c.Colour), ages.Bands.Count + 1)] : null)),
         ]));
 
     public string TrendChart() => Chart(new ChartSpec(false, false, false, [.. Trend.Select(m => m.Month)],

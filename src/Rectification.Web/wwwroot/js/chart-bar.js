@@ -27,7 +27,7 @@
         };
         var option = {
             legend: legend ? { top: 0, type: 'scroll' } : undefined,
-            grid: { left: 8, right: horizontal ? 56 : 16, top: legend ? 40 : 24, bottom: 8, containLabel: true },
+            grid: { left: 8, right: horizontal ? 56 : 16, top: legend ? 40 : 24, bottom: horizontal ? 8 : 24, containLabel: true },
             tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
             xAxis: horizontal ? valueAxis : categoryAxis,
             yAxis: horizontal ? categoryAxis : valueAxis,

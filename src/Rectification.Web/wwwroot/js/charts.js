@@ -33,6 +33,10 @@
             }
         });
         charts.push(chart);
+        // The chart follows its box (a phone turned, a column that wraps, the page printed), not only the window.
+        if (window.ResizeObserver) {
+            new ResizeObserver(function () { chart.resize(); }).observe(el);
+        }
         return chart;
     }
 
