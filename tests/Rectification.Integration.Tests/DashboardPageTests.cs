@@ -1,6 +1,5 @@
 using Microsoft.Playwright;
 using Rectification.Application.Clues;
-using Rectification.Application.Problems;
 using Rectification.Domain.Clues;
 using Rectification.Infrastructure;
 
@@ -22,15 +21,7 @@ public sealed class DashboardPageTests() : BrowserTest(DatabaseProvider.Sqlite)
     {
         var start = Host.Clock.Today;
         var (bureauInspection, _, bureau) = await InRectification(Org.Bureau, 3);
-        var closed = bureau[0];
-        Ok(await Host.Send<ProblemSummary>("b1-liaison", new ReportProgress(closed.Id, "已完成整改", 100, null, [Evidence()])));
-        Ok(await Host.Send<ProblemSummary>("b1-liaison", new SubmitForReview(closed.Id)));
-        foreach (var party in new[] { "b1-leader", "discipline", "organization" })
-        {
-            Ok(await Host.Send<ProblemSummary>(party, new SignOffProblem(closed.Id, true, "同意")));
-        }
-
-        Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(closed.Id)));
+        await CloseThroughReview("b1", bureau[0].Id);
         Ok(await Host.Send<ClueDto>("group", new HandOverClue(bureauInspection.Id, "问题线索", SheetColour.Red)));
         await SweepOn(start.AddDays(83));
         var (hospitalInspection, _, _) = await InRectification(Org.Hospital);

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Rectification.Application.Clues;
 using Rectification.Application.Inspections;
-using Rectification.Application.Plans;
 using Rectification.Application.Problems;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Inspections;
@@ -45,9 +43,8 @@ namespace Rectification.Integration.Tests;
 /// </code>
 /// </summary>
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
-public sealed class HandCountedDashboardTests(DatabaseProvider provider) : HostTest(provider)
+public sealed class HandCountedDashboardTests(DatabaseProvider provider) : HandCountedTest(provider)
 {
-    private readonly Dictionary<string, Guid> problems = [];
     private Guid round1;
     private Guid round2;
 
@@ -85,7 +82,7 @@ public sealed class HandCountedDashboardTests(DatabaseProvider provider) : HostT
         await SweepOn(new DateOnly(2026, 5, 20));
         var e = await Inspection(round2, Org.Hospital, InspectionKind.LookBack);
         await Register(e, "E1");
-        Ok(await Host.Send<ProblemSummary>("group", new ReopenProblem(problems["B1"], "回头看发现问题反弹", new DateOnly(2026, 6, 30), e)));
+        Ok(await Host.Send<ProblemSummary>("group", new ReopenProblem(Problems["B1"], "回头看发现问题反弹", new DateOnly(2026, 6, 30), e)));
         await Clue(a, SheetColour.Yellow);
 
         foreach (var day in new[] { (5, 29), (6, 1), (6, 5) })
@@ -200,7 +197,7 @@ public sealed class HandCountedDashboardTests(DatabaseProvider provider) : HostT
     public async Task NextDeadlines_OfAUnit_AreItsChasedProblemsNotYetDue(string user, string expected)
     {
         var next = await Get(user, "/api/dashboard/next-deadlines");
-        var names = problems.ToDictionary(p => p.Value, p => p.Key);
+        var names = Problems.ToDictionary(p => p.Value, p => p.Key);
 
         Assert.That(string.Join(", ", next.AsArray().Select(p => names[(Guid)p!["id"]!])), Is.EqualTo(expected));
     }
@@ -210,12 +207,11 @@ public sealed class HandCountedDashboardTests(DatabaseProvider provider) : HostT
     [TestCase("organization")]
     public async Task ClueFigures_AreRefused_ToARoleThatMayNotReadThem(string user)
     {
-        using var response = await Host.ClientFor(user).GetAsync("/api/dashboard/clue-ages");
-        var text = await response.Content.ReadAsStringAsync();
+        var (status, text) = await Fetch(user, "/api/dashboard/clue-ages");
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(status, Is.EqualTo(HttpStatusCode.Forbidden));
             Assert.That(text, Does.Not.Contain("byColour").And.Not.Contain("openByAge"));
         }
     }
@@ -224,12 +220,11 @@ public sealed class HandCountedDashboardTests(DatabaseProvider provider) : HostT
     [TestCase("b1-leader")]
     public async Task DashboardPage_OfAUnit_ShowsItsLightsDeadlinesAndOverdueProblems_AndNothingAboutClues(string user)
     {
-        using var response = await Host.ClientFor(user).GetAsync("/dashboard");
-        var html = await response.Content.ReadAsStringAsync();
+        var (status, html) = await Fetch(user, "/dashboard");
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(html, Does.Contain("data-testid=\"chart-my-lights\""));
             Assert.That(html, Does.Contain("data-light=\"Red\">3</a>"), "A2, A3 and G1 are red");
             Assert.That(html, Does.Contain("data-testid=\"db-overdue-total\">共 3 条"));
@@ -244,12 +239,9 @@ public sealed class HandCountedDashboardTests(DatabaseProvider provider) : HostT
     [Test]
     public async Task DashboardPage_OfTheOffice_DrawsEveryChart_WithTheHandCountedFiguresInItsTables()
     {
-        using var response = await Host.ClientFor("office", "zh-CN").GetAsync("/dashboard?culture=zh-CN");
-        var html = await response.Content.ReadAsStringAsync();
-        using var forLeaders = await Host.ClientFor("leadership").GetAsync("/dashboard");
-        var leaders = await forLeaders.Content.ReadAsStringAsync();
-        using var forOrganization = await Host.ClientFor("organization").GetAsync("/dashboard");
-        var organization = await forOrganization.Content.ReadAsStringAsync();
+        var (_, html) = await Fetch("office", "/dashboard?culture=zh-CN");
+        var (_, leaders) = await Fetch("leadership", "/dashboard");
+        var (_, organization) = await Fetch("organization", "/dashboard");
 
         using (Assert.EnterMultipleScope())
         {
@@ -270,13 +262,6 @@ public sealed class HandCountedDashboardTests(DatabaseProvider provider) : HostT
 
     // ---- building, through the real commands ---------------------------------------------------------------------------
 
-    private async Task<Guid> Inspection(Guid round, Domain.Organization.Unit unit, InspectionKind kind) =>
-        Ok(await Host.Send<InspectionDto>("office", new RegisterInspection(round, unit.Id, kind, "巡察组", Host.Clock.Today.AddDays(-30), Host.Clock.Today))).Id;
-
-    private async Task Register(Guid inspection, string name) =>
-        problems[name] = Ok(await Host.Send<ProblemSummary>("group", new RegisterProblem(inspection, name, "描述", "党的领导", Severity.General,
-            "事实", "依据", "过程"))).Id;
-
     /// <summary>Registers the problems, feeds them back, and has the unit's plan with a time-limited line each (month, day of 2026) accepted.</summary>
     private async Task Rectifying(string unit, Guid inspection, params (string Name, int Month, int Day)[] lines)
     {
@@ -288,25 +273,10 @@ public sealed class HandCountedDashboardTests(DatabaseProvider provider) : HostT
         var plan = Ok(await Host.Send<FeedbackDto>("office", new FeedBackInspection(inspection))).PlanId;
         foreach (var line in lines)
         {
-            Ok(await Host.Send<PlanDto>($"{unit}-liaison", new EditLedgerLine(plan, problems[line.Name], "整改措施", "张书记", "办公室",
-                RectificationKind.TimeLimited, new DateOnly(2026, line.Month, line.Day))));
+            await Line($"{unit}-liaison", plan, line.Name, RectificationKind.TimeLimited, new DateOnly(2026, line.Month, line.Day));
         }
 
-        Ok(await Host.Send<PlanDto>($"{unit}-liaison", new SubmitPlan(plan)));
-        Ok(await Host.Send<PlanDto>("discipline", new AcceptPlan(plan, "方案可行")));
-    }
-
-    private async Task Close(string unit, string problem)
-    {
-        var id = problems[problem];
-        Ok(await Host.Send<ProblemSummary>($"{unit}-liaison", new ReportProgress(id, "已完成整改", 100, null, [Evidence()])));
-        Ok(await Host.Send<ProblemSummary>($"{unit}-liaison", new SubmitForReview(id)));
-        foreach (var signer in new[] { $"{unit}-leader", "discipline", "organization" })
-        {
-            Ok(await Host.Send<ProblemSummary>(signer, new SignOffProblem(id, true, "同意")));
-        }
-
-        Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(id)));
+        await Accept($"{unit}-liaison", plan);
     }
 
     private async Task<Guid> Clue(Guid inspection, SheetColour colour) =>
@@ -314,26 +284,16 @@ public sealed class HandCountedDashboardTests(DatabaseProvider provider) : HostT
 
     // ---- reading, over HTTP as users do --------------------------------------------------------------------------------
 
-    private async Task<JsonNode> Get(string user, string path)
+    /// <summary>A page or an API answer as the user gets it, whatever its status.</summary>
+    private async Task<(HttpStatusCode Status, string Text)> Fetch(string user, string path)
     {
         using var response = await Host.ClientFor(user).GetAsync(path);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.EqualTo(200), $"GET {path} as {user}: {text}");
-        return JsonNode.Parse(text)!;
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
-
-    private static string Number(JsonNode? node) => ((decimal)node!).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string[] Bars(JsonNode bars) =>
         [.. bars.AsArray().Select(b => $"{(string)b!["name"]!} {(int)b["fedBack"]!} {(int)b["closed"]!} {Number(b["rate"])}")];
 
     private static string[] Lights(JsonNode lights) =>
         [.. lights.AsArray().Select(u => $"{(string)u!["code"]!} {(int)u["green"]!}/{(int)u["yellow"]!}/{(int)u["red"]!}")];
-
-    /// <summary>The problems of a ledger page by their names in the table.</summary>
-    private string Names(JsonNode page)
-    {
-        var names = problems.ToDictionary(p => p.Value, p => p.Key);
-        return string.Join(", ", page["items"]!.AsArray().Select(p => names.GetValueOrDefault((Guid)p!["problem"]!["id"]!, (string)p["problem"]!["id"]!)).Order(StringComparer.Ordinal));
-    }
 }
