@@ -58,6 +58,7 @@ public sealed class DashboardModel(ISender sender, ICurrentUser user, Applicatio
         Order = sort ?? UnitOrder.Rate;
         AllUnits = all;
         Lights = Value(await sender.Send(new GetLightsByUnit(round), ct)) ?? [];
+        Figures = Value(await sender.Send(new GetStatistics(null, round), ct));
         if (UnitView)
         {
             NextDeadlines = Value(await sender.Send(new ListNextDeadlines(), ct)) ?? [];
@@ -68,7 +69,6 @@ public sealed class DashboardModel(ISender sender, ICurrentUser user, Applicatio
         }
 
         Rounds = [.. (Value(await sender.Send(new ListRounds(), ct)) ?? []).OrderByDescending(r => r.Year).ThenByDescending(r => r.Number)];
-        Figures = Value(await sender.Send(new GetStatistics(null, round), ct));
         Completion = Value(await sender.Send(new GetCompletionRates(round), ct));
         UnitBars = Completion is null ? [] : Order switch
         {
@@ -143,9 +143,12 @@ public sealed class DashboardModel(ISender sender, ICurrentUser user, Applicatio
         _ => u.Red,
     };
 
-    public string LightsChart() => Chart(new ChartSpec(true, true, false, [.. Lights.Select(u => u.Name)],
-        [.. LightColours.Select(l => new ChartSeries(UiText.Capital(UiText.L(l.Light)), [.. Lights.Select(u => (decimal)LightCount(u, l.Light))], l.Colour,
-            [.. Lights.Select(u => LightLink(u.UnitId, l.Light))]))]));
+    /// <summary>The reddest units, as many as the unit chart shows unless every unit is asked for; the table lists them all.</summary>
+    public IReadOnlyList<UnitLights> LightsInChart => AllUnits ? Lights : [.. Lights.Take(UnitsInChart)];
+
+    public string LightsChart() => Chart(new ChartSpec(true, true, false, [.. LightsInChart.Select(u => u.Name)],
+        [.. LightColours.Select(l => new ChartSeries(UiText.Capital(UiText.L(l.Light)), [.. LightsInChart.Select(u => (decimal)LightCount(u, l.Light))], l.Colour,
+            [.. LightsInChart.Select(u => LightLink(u.UnitId, l.Light))]))]));
 
     /// <summary>A unit's own lights: one bar per light, the scope's problems (the unit and any below it).</summary>
     public string MyLightsChart() => Chart(new ChartSpec(false, false, false, [.. LightColours.Select(l => UiText.Capital(UiText.L(l.Light)))],
@@ -158,12 +161,15 @@ public sealed class DashboardModel(ISender sender, ICurrentUser user, Applicatio
         [SheetColour.Red] = "#c62828", [SheetColour.Yellow] = "#f9c74f", [SheetColour.Blue] = "#1565c0",
     };
 
-    /// <summary>One stacked bar per age band (and one for the concluded sheets), a segment per colour in the sheet's own colour.</summary>
+    /// <summary>
+    /// The open sheets: one stacked bar per age band, a segment per colour in the sheet's own colour. The concluded ones are in the
+    /// table only: hundreds of them would flatten the few still running, which are what the chart is read for.
+    /// </summary>
     public string ClueChart() => ClueAges is not { } ages ? "" : Chart(new ChartSpec(false, true, false,
-        [.. ages.Bands.Select(AgeLabel), UiText.T("db-concluded")],
+        [.. ages.Bands.Select(AgeLabel)],
         [
-            .. ages.ByColour.Select(c => new ChartSeries(UiText.Capital(UiText.L(c.Colour)), [.. c.OpenByAge.Select(n => (decimal)n), c.Concluded],
-                SheetColours[c.Colour], LinksToClues ? [.. Enumerable.Repeat(ClueLink(c.Colour), ages.Bands.Count + 1)] : null)),
+            .. ages.ByColour.Select(c => new ChartSeries(UiText.Capital(UiText.L(c.Colour)), [.. c.OpenByAge.Select(n => (decimal)n)],
+                SheetColours[c.Colour], LinksToClues ? [.. Enumerable.Repeat(ClueLink(c.Colour), ages.Bands.Count)] : null)),
         ]));
 
     public string TrendChart() => Chart(new ChartSpec(false, false, false, [.. Trend.Select(m => m.Month)],
@@ -174,7 +180,7 @@ public sealed class DashboardModel(ISender sender, ICurrentUser user, Applicatio
 
     public string ReopenName(ReopenRate r) => r.RoundId is null ? UiText.T("db-all-rounds") : r.Name;
 
-    public string ReopenChart() => Chart(new ChartSpec(false, false, true, [.. Reopen.Select(ReopenName)],
+    public string ReopenChart() => Chart(new ChartSpec(true, false, true, [.. Reopen.Select(ReopenName)],
         [new ChartSeries(UiText.T("db-reopen-rate"), [.. Reopen.Select(r => r.Rate)], "#6f42c1", [.. Reopen.Select(r => ReopenLink(r.RoundId))])]));
 
     private static string Chart(ChartSpec spec) => JsonSerializer.Serialize(spec, Json);

@@ -19,9 +19,11 @@
             axisTick: { alignWithLabel: true },
             axisLabel: { interval: 0, width: horizontal ? 150 : 90, overflow: horizontal ? 'truncate' : 'break', hideOverlap: false }
         };
+        // A rate axis runs to 100% when a rate passes half of it; small rates (the reopen rate) get an axis of their own size.
+        var largest = Math.max.apply(null, spec.series.map(function (s) { return Math.max.apply(null, s.data.concat([0])); }));
         var valueAxis = {
             type: 'value',
-            max: percent ? 100 : null,
+            max: percent && largest > 50 ? 100 : null,
             minInterval: percent ? null : 1,
             axisLabel: { formatter: percent ? '{value}%' : '{value}' }
         };
@@ -54,6 +56,17 @@
                 };
             })
         };
-        RectCharts.draw(el, option, spec.series.map(function (s) { return s.links || null; }));
+        // On a phone the names take at most a third of a horizontal chart, each category label its own slot of a vertical one,
+        // and the value axis fewer ticks.
+        function fit(width) {
+            var labels = {
+                axisLabel: {
+                    width: horizontal ? Math.min(150, Math.round(width * 0.33)) : Math.max(36, Math.floor((width - 60) / Math.max(1, spec.categories.length)) - 6)
+                }
+            };
+            var values = { splitNumber: width < 500 ? 2 : 5 };
+            return horizontal ? { xAxis: values, yAxis: labels } : { xAxis: labels, yAxis: values };
+        }
+        RectCharts.draw(el, option, spec.series.map(function (s) { return s.links || null; }), fit);
     });
 })();

@@ -17,8 +17,9 @@
     }
 
     // Draws a chart into its container: SVG (every bar an element a test or a reader can reach), the Chinese labels on Chinese pages,
-    // decal patterns so that no series is told by colour alone, and each value opening the link the server gave it.
-    function draw(el, option, links) {
+    // decal patterns so that no series is told by colour alone, and each value opening the link the server gave it. fit(width), when
+    // given, returns what changes with the container's width (label widths, ticks); it is applied again whenever the box resizes.
+    function draw(el, option, links, fit) {
         var chart = echarts.init(el, null, { renderer: 'svg', locale: chinese ? 'ZH' : 'EN' });
         option.aria = { enabled: true, decal: { show: true } };
         option.animation = false;
@@ -26,6 +27,9 @@
         // HTML tooltips would carry inline styles, which the page policy refuses: the tooltip is drawn as chart text instead.
         option.tooltip = Object.assign({ renderMode: 'richText', confine: true }, option.tooltip || {});
         chart.setOption(option);
+        if (fit) {
+            chart.setOption(fit(el.clientWidth));
+        }
         chart.on('click', function (p) {
             var link = links && links[p.seriesIndex] && links[p.seriesIndex][p.dataIndex];
             if (link) {
@@ -35,7 +39,12 @@
         charts.push(chart);
         // The chart follows its box (a phone turned, a column that wraps, the page printed), not only the window.
         if (window.ResizeObserver) {
-            new ResizeObserver(function () { chart.resize(); }).observe(el);
+            new ResizeObserver(function () {
+                if (fit) {
+                    chart.setOption(fit(el.clientWidth));
+                }
+                chart.resize();
+            }).observe(el);
         }
         return chart;
     }
