@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Rectification.Application.Clues;
 using Rectification.Application.CommonProblems;
 using Rectification.Application.Inspections;
-using Rectification.Application.Plans;
 using Rectification.Application.Problems;
 using Rectification.Domain.Clues;
 using Rectification.Domain.Inspections;
@@ -65,9 +64,8 @@ namespace Rectification.Integration.Tests;
 /// </code>
 /// </summary>
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Providers))]
-public sealed class HandCountedStatisticsTests(DatabaseProvider provider) : HostTest(provider)
+public sealed class HandCountedStatisticsTests(DatabaseProvider provider) : HandCountedTest(provider)
 {
-    private readonly Dictionary<string, Guid> problems = [];
     private Guid round1;
     private Guid round2;
     private readonly Stopwatch elapsed = new();
@@ -113,19 +111,19 @@ public sealed class HandCountedStatisticsTests(DatabaseProvider provider) : Host
         await Close("h1", "B1");
         await Close("h1", "B2");
         var lookBack = await Inspection(round2, Org.Hospital, InspectionKind.LookBack);
-        Ok(await Host.Send<ProblemSummary>("group", new ReopenProblem(problems["B1"], "回头看发现问题反弹", new DateOnly(2026, 7, 30), lookBack)));
+        Ok(await Host.Send<ProblemSummary>("group", new ReopenProblem(Problems["B1"], "回头看发现问题反弹", new DateOnly(2026, 7, 30), lookBack)));
 
         // S: A4 pushed to the township as a common problem, which the township finds at home (a self-check problem of round 1).
-        var push = Ok(await Host.Send<PushProgressDto>("office", new PushCommonProblem(problems["A4"], [Org.Township.Id], null, null, "同类问题请自查")));
+        var push = Ok(await Host.Send<PushProgressDto>("office", new PushCommonProblem(Problems["A4"], [Org.Township.Id], null, null, "同类问题请自查")));
         var selfCheck = push.Rows.Single().TaskId;
         Ok(await Host.Send<SelfCheckDto>("t1-liaison", new OpenSelfCheckProblem(selfCheck, "本单位同样存在", "自查记录", Severity.General)));
-        problems["S1"] = await Host.Query(db => db.SelfCheckTasks.Where(t => t.Id == selfCheck).Select(t => t.OpenedProblemId!.Value).SingleAsync());
+        Problems["S1"] = await Host.Query(db => db.SelfCheckTasks.Where(t => t.Id == selfCheck).Select(t => t.OpenedProblemId!.Value).SingleAsync());
 
         // C: the township in round 2: C1 only registered, C2 fed back early during the inspection.
         var c = await Inspection(round2, Org.Township, InspectionKind.Mobile);
         await Register(c, "C1");
         await Register(c, "C2", raisedDuringInspection: true);
-        Ok(await Host.Send<ProblemSummary>("group", new FeedBackProblem(problems["C2"])));
+        Ok(await Host.Send<ProblemSummary>("group", new FeedBackProblem(Problems["C2"])));
 
         // Clue sheets of every colour, two concluded.
         await Clue(a, SheetColour.Yellow, steps: 3, new ConcludeFigures(1, 0, 0, 1200.25m));
@@ -332,35 +330,6 @@ public sealed class HandCountedStatisticsTests(DatabaseProvider provider) : Host
 
     private sealed record ConcludeFigures(int Cases, int People, int Judicial, decimal Money);
 
-    private async Task<Guid> Inspection(Guid round, Domain.Organization.Unit unit, InspectionKind kind) =>
-        Ok(await Host.Send<InspectionDto>("office", new RegisterInspection(round, unit.Id, kind, "巡察组", Host.Clock.Today.AddDays(-30), Host.Clock.Today))).Id;
-
-    private async Task Register(Guid inspection, string name, bool raisedDuringInspection = false) =>
-        problems[name] = Ok(await Host.Send<ProblemSummary>("group", new RegisterProblem(inspection, name, "描述", "党的领导", Severity.General,
-            "事实", "依据", "过程", raisedDuringInspection))).Id;
-
-    private async Task Line(string liaison, Guid plan, string problem, RectificationKind kind, DateOnly deadline) =>
-        Ok(await Host.Send<PlanDto>(liaison, new EditLedgerLine(plan, problems[problem], "整改措施", "张书记", "办公室", kind, deadline)));
-
-    private async Task Accept(string liaison, Guid plan)
-    {
-        Ok(await Host.Send<PlanDto>(liaison, new SubmitPlan(plan)));
-        Ok(await Host.Send<PlanDto>("discipline", new AcceptPlan(plan, "方案可行")));
-    }
-
-    private async Task Close(string unit, string problem)
-    {
-        var id = problems[problem];
-        Ok(await Host.Send<ProblemSummary>($"{unit}-liaison", new ReportProgress(id, "已完成整改", 100, null, [Evidence()])));
-        Ok(await Host.Send<ProblemSummary>($"{unit}-liaison", new SubmitForReview(id)));
-        foreach (var signer in new[] { $"{unit}-leader", "discipline", "organization" })
-        {
-            Ok(await Host.Send<ProblemSummary>(signer, new SignOffProblem(id, true, "同意")));
-        }
-
-        Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(id)));
-    }
-
     private async Task Clue(Guid inspection, SheetColour colour, int steps, ConcludeFigures? figures)
     {
         var clue = Ok(await Host.Send<ClueDto>("group", new HandOverClue(inspection, "问题线索", colour))).Id;
@@ -387,16 +356,6 @@ public sealed class HandCountedStatisticsTests(DatabaseProvider provider) : Host
 
     private Task<JsonNode> Statistics(string user, string query) => Get(user, "/api/statistics" + (query.Length == 0 ? "" : "?" + query));
 
-    private async Task<JsonNode> Get(string user, string path)
-    {
-        using var response = await Host.ClientFor(user).GetAsync(path);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.EqualTo(200), $"GET {path} as {user}: {text}");
-        return JsonNode.Parse(text)!;
-    }
-
-    private static string Number(JsonNode? node) => ((decimal)node!).ToString("0.00", CultureInfo.InvariantCulture);
-
     private static string Figures(JsonNode s) =>
         $"fed back {(int)s["problemsFedBack"]!}, closed {(int)s["problemsClosed"]!}, rate {Number(s["completionRate"])}, " +
         $"overdue {(int)s["problemsOverdue"]!}, reopened {(int)s["problemsReopened"]!}";
@@ -415,11 +374,4 @@ public sealed class HandCountedStatisticsTests(DatabaseProvider provider) : Host
 
     private static string[] Table(JsonNode rows) =>
         rows.AsArray().Select(r => $"{(string)r!["code"]!} {(int)r["problemsFedBack"]!} {(int)r["problemsClosed"]!} {Number(r["completionRate"])} {(int)r["problemsOverdue"]!}").ToArray();
-
-    /// <summary>The problems of a ledger page by their names in the table.</summary>
-    private string Names(JsonNode page)
-    {
-        var names = problems.ToDictionary(p => p.Value, p => p.Key);
-        return string.Join(", ", page["items"]!.AsArray().Select(p => names.GetValueOrDefault((Guid)p!["id"]!, (string)p["id"]!)).Order(StringComparer.Ordinal));
-    }
 }

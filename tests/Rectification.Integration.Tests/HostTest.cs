@@ -138,5 +138,22 @@ public abstract class HostTest(DatabaseProvider provider)
         return (inspection, feedback.PlanId, current);
     }
 
+    /// <summary>
+    /// Closes a problem in rectification as the users would: the unit's liaison reports it done with evidence and submits it, the unit
+    /// leader, the commission and the organization department sign it off, and the office closes it. <paramref name="unit"/> is the
+    /// unit's code in lower case (b1, h1, t1).
+    /// </summary>
+    protected async Task CloseThroughReview(string unit, Guid problem)
+    {
+        Ok(await Host.Send<ProblemSummary>($"{unit}-liaison", new ReportProgress(problem, "已完成整改", 100, null, [Evidence()])));
+        Ok(await Host.Send<ProblemSummary>($"{unit}-liaison", new SubmitForReview(problem)));
+        foreach (var signer in new[] { $"{unit}-leader", "discipline", "organization" })
+        {
+            Ok(await Host.Send<ProblemSummary>(signer, new SignOffProblem(problem, true, "同意")));
+        }
+
+        Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(problem)));
+    }
+
     protected static EvidenceInput Evidence(string name = "整改报告.pdf") => new(name, new string('a', 64));
 }

@@ -5,6 +5,7 @@ using Rectification.Application.Abstractions;
 using Rectification.Application.Messaging;
 using Rectification.Application.Reminders;
 using Rectification.Domain.Common;
+using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
 using Rectification.Domain.Reminders;
 
@@ -18,11 +19,13 @@ public sealed record LedgerRow(ProblemSummary Problem, string UnitName, string? 
 /// <summary>
 /// The ledger (台账) as its readers filter it: by unit, inspection, round, state, light, kind, responsible department, overdue and
 /// text (code or title), sorted, paged; open problems before closed ones unless asked otherwise. Same scope as <see cref="ListProblems"/>.
+/// The dashboard's bars open it with the filters they count by: the level of the unit, the escalation step the problem stands at
+/// (<see cref="EscalationSteps.None"/> for none yet), and whether a look-back reopened it.
 /// </summary>
 public sealed record ListLedger(
     Guid? UnitId = null, Guid? InspectionId = null, Guid? RoundId = null, string? State = null, TrafficLight? Light = null, RectificationKind? Kind = null,
     string? Department = null, bool? Overdue = null, string? Text = null, LedgerSort Sort = LedgerSort.Code, bool Descending = false, bool OpenFirst = true,
-    int PageNumber = 1, int PageSize = 50) : IAppQuery<Page<LedgerRow>>;
+    int PageNumber = 1, int PageSize = 50, UnitLevel? Level = null, string? Step = null, bool? Reopened = null) : IAppQuery<Page<LedgerRow>>;
 
 public sealed class ListLedgerValidator : AbstractValidator<ListLedger>
 {
@@ -33,6 +36,8 @@ public sealed class ListLedgerValidator : AbstractValidator<ListLedger>
         RuleFor(q => q.State).MaximumLength(50);
         RuleFor(q => q.Department).MaximumLength(200);
         RuleFor(q => q.Text).MaximumLength(200);
+        RuleFor(q => q.Step).MaximumLength(100);
+        RuleFor(q => q.Level).IsInEnum();
         RuleFor(q => q.Light).IsInEnum();
         RuleFor(q => q.Kind).IsInEnum();
         RuleFor(q => q.Sort).IsInEnum();
@@ -52,6 +57,9 @@ public sealed class ListLedgerHandler(IAppDbContext db, Visibility.ReadPolicy vi
         if (query.State is { Length: > 0 } state) problems = problems.Where(p => p.State == state);
         if (query.Kind is { } kind) problems = problems.Where(p => p.Kind == kind);
         if (query.Overdue == true) problems = problems.Where(Domain.Problems.Overdue.On(today));
+        if (query.Level is { } level) problems = problems.Where(p => db.Units.Any(u => u.Id == p.UnitId && u.Level == level));
+        if (query.Step is { Length: > 0 } step) problems = problems.AtEscalationStep(db, step);
+        if (query.Reopened is { } reopened) problems = reopened ? problems.Where(p => p.ReopenCount > 0) : problems.Where(p => p.ReopenCount == 0);
         if (query.Text?.Trim() is { Length: > 0 } text) problems = problems.Where(p => p.Title.Contains(text) || p.Code.Contains(text));
         if (query.Department?.Trim() is { Length: > 0 } department)
         {

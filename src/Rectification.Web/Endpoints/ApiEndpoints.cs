@@ -158,6 +158,7 @@ public static class ApiEndpoints
 
         api.MapReports();
         api.MapBulk();
+        api.MapDashboards();
         api.MapEvidence(app.ServiceProvider.GetRequiredService<Infrastructure.Evidence.EvidenceStorage>().Options);
 
         api.MapGet("/statistics", async (Guid? unitId, Guid? roundId, ISender s, CancellationToken ct) =>

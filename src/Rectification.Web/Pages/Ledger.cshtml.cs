@@ -5,6 +5,7 @@ using Rectification.Application.Abstractions;
 using Rectification.Application.Inspections;
 using Rectification.Application.Organization;
 using Rectification.Application.Problems;
+using Rectification.Domain.Organization;
 using Rectification.Domain.Problems;
 using Rectification.Domain.Reminders;
 
@@ -14,7 +15,7 @@ namespace Rectification.Web.Pages;
 /// The ledger (台账) of the signed-in user's scope, through the same query as GET /api/ledger. Filters, sort and page live in the
 /// URL (so a filtered ledger can be bookmarked and sent); the page number is <c>p</c> because Razor Pages reserves <c>page</c>.
 /// </summary>
-public sealed class LedgerModel(ISender sender, ILifecycleCatalog catalog) : PageModel
+public sealed class LedgerModel(ISender sender, ILifecycleCatalog catalog, IReminderCatalog reminders) : PageModel
 {
     public const int PageSize = 50;
 
@@ -31,6 +32,9 @@ public sealed class LedgerModel(ISender sender, ILifecycleCatalog catalog) : Pag
     [BindProperty(SupportsGet = true, Name = "kind")] public RectificationKind? Kind { get; set; }
     [BindProperty(SupportsGet = true, Name = "department")] public string? Department { get; set; }
     [BindProperty(SupportsGet = true, Name = "overdue")] public bool Overdue { get; set; }
+    [BindProperty(SupportsGet = true, Name = "level")] public UnitLevel? Level { get; set; }
+    [BindProperty(SupportsGet = true, Name = "step")] public string? Step { get; set; }
+    [BindProperty(SupportsGet = true, Name = "reopened")] public bool Reopened { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Text { get; set; }
     [BindProperty(SupportsGet = true, Name = "sort")] public LedgerSort Sort { get; set; }
     [BindProperty(SupportsGet = true, Name = "desc")] public bool Descending { get; set; }
@@ -48,7 +52,7 @@ public sealed class LedgerModel(ISender sender, ILifecycleCatalog catalog) : Pag
         }
 
         var ledger = await sender.Send(new ListLedger(UnitId, InspectionId, RoundId, State, Light, Kind, Department, Overdue ? true : null, Text, Sort, Descending,
-            OpenFirst: !InCodeOrder, PageNumber: Math.Clamp(PageNumber, 1, 1_000_000), PageSize: PageSize), ct);
+            OpenFirst: !InCodeOrder, PageNumber: Math.Clamp(PageNumber, 1, 1_000_000), PageSize: PageSize, Level: Level, Step: Step, Reopened: Reopened ? true : null), ct);
         if (!ledger.IsSuccess)
         {
             return Redirect("/ledger");
@@ -62,6 +66,9 @@ public sealed class LedgerModel(ISender sender, ILifecycleCatalog catalog) : Pag
         States = catalog.Current(Problem.Lifecycle).States.ToDictionary(s => s.Key, s => UiText.L(s.Value));
         return Page();
     }
+
+    /// <summary>The rungs of the problem ladder (workflows/reminders.yaml) the step filter offers, in their order.</summary>
+    public IReadOnlyList<ReminderStepDefinition> Steps => [.. (reminders.Settings.For(Problem.Lifecycle)?.Steps ?? []).OrderBy(s => s.OffsetDays)];
 
     public string StateLabel(string state) => States.GetValueOrDefault(state, state);
 }
