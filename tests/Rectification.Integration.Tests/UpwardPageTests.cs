@@ -15,15 +15,7 @@ public sealed class UpwardPageTests() : BrowserTest(DatabaseProvider.Sqlite)
         var chromium = ChromiumOrIgnore();
         // 一区财政局: one regular inspection with two problems fed back, one of them closed.
         var (inspection, _, problems) = await InRectification(Org.Bureau, 2);
-        var closed = problems[0];
-        Ok(await Host.Send<ProblemSummary>("b1-liaison", new ReportProgress(closed.Id, "已完成整改", 100, null, [Evidence()])));
-        Ok(await Host.Send<ProblemSummary>("b1-liaison", new SubmitForReview(closed.Id)));
-        foreach (var party in new[] { "b1-leader", "discipline", "organization" })
-        {
-            Ok(await Host.Send<ProblemSummary>(party, new SignOffProblem(closed.Id, true, "同意")));
-        }
-
-        Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(closed.Id)));
+        await CloseThroughReview("b1", problems[0].Id);
         await TestAccounts.CreateAsync(Host, "office");
 
         await using var browser = await BrowserSession.StartAsync(chromium, "zh-CN");

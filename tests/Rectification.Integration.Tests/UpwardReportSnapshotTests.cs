@@ -23,7 +23,7 @@ public sealed class UpwardReportSnapshotTests(DatabaseProvider provider) : HostT
         var (inspection, _, problems) = await InRectification(Org.Hospital, 2);
         foreach (var problem in problems)
         {
-            await Close(problem.Id);
+            await CloseThroughReview("h1", problem.Id);
         }
 
         var round = inspection.RoundId;
@@ -118,18 +118,6 @@ public sealed class UpwardReportSnapshotTests(DatabaseProvider provider) : HostT
             Assert.That(Total(twelfth), Is.EqualTo("1 1 1 0 0.00 0 0"));
             Assert.That(Total(eleventh), Is.EqualTo("0 0 0 0 0.00 0 0"));
         }
-    }
-
-    private async Task Close(Guid id)
-    {
-        Ok(await Host.Send<ProblemSummary>("h1-liaison", new ReportProgress(id, "已完成整改", 100, null, [Evidence()])));
-        Ok(await Host.Send<ProblemSummary>("h1-liaison", new SubmitForReview(id)));
-        foreach (var signer in new[] { "h1-leader", "discipline", "organization" })
-        {
-            Ok(await Host.Send<ProblemSummary>(signer, new SignOffProblem(id, true, "同意")));
-        }
-
-        Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(id)));
     }
 
     private static string Total(JsonNode report)
