@@ -46,6 +46,8 @@ public static class DependencyInjection
         services.AddSingleton<Evidence.EvidenceStorage>();
         services.AddScoped<IEvidenceStore, Evidence.EvidenceStore>();
         services.AddSingleton<IDocumentRenderer, Documents.DocumentRenderer>();
+        services.AddSingleton<ISpreadsheetWriter, Spreadsheets.SpreadCheetahWriter>();
+        services.AddSingleton<ISpreadsheetReader, Spreadsheets.MiniExcelReader>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
         return services;
     }

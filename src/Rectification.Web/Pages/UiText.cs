@@ -180,6 +180,7 @@ public static partial class UiText
         ["sign"] = ("签收", "Sign for it"),
         ["overdue"] = ("已超期", "overdue"),
         ["none-light"] = ("不亮灯（未启动或已销号）", "No light (not started or closed)"),
+        ["export-excel"] = ("导出Excel", "Export to Excel"),
         ["closed-mixed"] = ("已销号的不后置", "Closed problems in code order too"),
     };
 
