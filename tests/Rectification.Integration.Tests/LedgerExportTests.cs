@@ -16,7 +16,12 @@ public sealed class LedgerExportTests(DatabaseProvider provider) : HostTest(prov
     private const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>一区财政局: three problems in rectification; the first closed, the second with a progress report; and a hospital problem outside the filter.</summary>
-    private async Task<InspectionDto> Ledger()
+    private InspectionDto? ledger;
+
+    /// <summary>Built once for the fixture (its tests share one database), whichever test runs first.</summary>
+    private async Task<InspectionDto> Ledger() => ledger ??= await Build();
+
+    private async Task<InspectionDto> Build()
     {
         var (inspection, _, problems) = await InRectification(Org.Bureau, 3);
         var closed = problems[0];
