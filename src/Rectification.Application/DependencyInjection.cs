@@ -23,6 +23,11 @@ public static class DependencyInjection
         services.AddScoped<Receipts.ReceiptIssuer>();
         services.AddScoped<Reminders.Deadlines>();
         services.AddScoped<Reminders.ReminderSweep>();
+        services.AddScoped<Imports.SheetImports>();
+        services.AddScoped<Imports.ProblemSheet>();
+        services.AddScoped<Imports.LedgerLineSheet>();
+        services.AddScoped<Imports.UnitSheet>();
+        services.AddScoped<Imports.UserSheet>();
         return services;
     }
 }

@@ -48,6 +48,9 @@ public static class DependencyInjection
         services.AddSingleton<IDocumentRenderer, Documents.DocumentRenderer>();
         services.AddSingleton<ISpreadsheetWriter, Spreadsheets.SpreadCheetahWriter>();
         services.AddSingleton<ISpreadsheetReader, Spreadsheets.MiniExcelReader>();
+        services.AddSingleton<IImportFileStore>(sp => new Spreadsheets.ImportFileStore(
+            sp.GetService<IConfiguration>()?["Imports:Folder"] is { Length: > 0 } importFolder ? importFolder : Path.Combine(Path.GetTempPath(), "rectification-imports"),
+            TimeProvider.System));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
         return services;
     }

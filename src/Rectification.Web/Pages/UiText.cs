@@ -9,7 +9,7 @@ public static partial class UiText
 {
     // Each group of pages keeps its words in a file of its own (UiText.*.cs); the parts are joined once here. Methods, not fields,
     // because the order in which partial files' static fields start is not defined.
-    private static readonly Dictionary<string, (string ZhCn, string En)> Texts = Join(CommonWords(), PlanWords(), InspectionWords(), AdminWords(), ClueWords(), LifecycleWords(), DeadlineWords(), EvaluationWords(), CommonProblemWords());
+    private static readonly Dictionary<string, (string ZhCn, string En)> Texts = Join(CommonWords(), PlanWords(), InspectionWords(), AdminWords(), ClueWords(), LifecycleWords(), DeadlineWords(), EvaluationWords(), CommonProblemWords(), ImportWords());
 
     private static Dictionary<string, (string ZhCn, string En)> Join(params Dictionary<string, (string ZhCn, string En)>[] parts)
     {
