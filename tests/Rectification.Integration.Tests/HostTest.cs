@@ -129,5 +129,18 @@ public abstract class HostTest(DatabaseProvider provider)
         return (inspection, feedback.PlanId, current);
     }
 
+    /// <summary>Takes a problem in rectification to 已销号: a progress report with evidence, review, the three signatures, the office's close.</summary>
+    protected async Task CloseAsync(ProblemSummary problem, string liaison, string leader)
+    {
+        Ok(await Host.Send<ProblemSummary>(liaison, new ReportProgress(problem.Id, "已完成整改", 100, null, [Evidence()])));
+        Ok(await Host.Send<ProblemSummary>(liaison, new SubmitForReview(problem.Id)));
+        foreach (var party in new[] { leader, "discipline", "organization" })
+        {
+            Ok(await Host.Send<ProblemSummary>(party, new SignOffProblem(problem.Id, true, "同意")));
+        }
+
+        Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(problem.Id)));
+    }
+
     protected static EvidenceInput Evidence(string name = "整改报告.pdf") => new(name, new string('a', 64));
 }

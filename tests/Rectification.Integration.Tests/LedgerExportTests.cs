@@ -25,14 +25,7 @@ public sealed class LedgerExportTests(DatabaseProvider provider) : HostTest(prov
     {
         var (inspection, _, problems) = await InRectification(Org.Bureau, 3);
         var closed = problems[0];
-        Ok(await Host.Send<ProblemSummary>("b1-liaison", new ReportProgress(closed.Id, "已完成整改", 100, null, [Evidence()])));
-        Ok(await Host.Send<ProblemSummary>("b1-liaison", new SubmitForReview(closed.Id)));
-        foreach (var party in new[] { "b1-leader", "discipline", "organization" })
-        {
-            Ok(await Host.Send<ProblemSummary>(party, new SignOffProblem(closed.Id, true, "同意")));
-        }
-
-        Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(closed.Id)));
+        await CloseAsync(closed, "b1-liaison", "b1-leader");
         Ok(await Host.Send<ProblemSummary>("b1-liaison", new ReportProgress(problems[1].Id, "已修订制度3项", 40, null, null)));
         await NewProblem(await NewInspection(Org.Hospital));
         return inspection;

@@ -79,6 +79,11 @@ public sealed class SheetImportTests(DatabaseProvider provider) : HostTest(provi
 
         var check = Ok(await Host.Send<ImportCheck>("group", new CheckProblemImport(inspection.Id, file)));
         var run = await Run<ProblemSheet>("group", inspection.Id, file);
+        var errorSheet = new MemoryStream();
+        await As("group", sp => sp.GetRequiredService<SheetImports>().WriteErrorsAsync(sp.GetRequiredService<ProblemSheet>(), inspection.Id, file, errorSheet, default));
+        errorSheet.Position = 0;
+        var returned = errorSheet.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>()
+            .Select(r => (Convert.ToString(r["问题编号"]), Convert.ToString(r["错误说明"]) ?? "")).ToList();
 
         using (Assert.EnterMultipleScope())
         {
@@ -92,6 +97,14 @@ public sealed class SheetImportTests(DatabaseProvider provider) : HostTest(provi
                 (6, "'事实' 不能为空。 | '依据' 不能为空。"),
             }));
             Assert.That(check.Valid, Is.False);
+            Assert.That(returned, Is.EqualTo(new[]
+            {
+                ("T1-X1", ""),
+                ("T1-X2", "“严重程度”的值“很严重”无法识别，可填：一般、较重、重大。\n'标题' 不能为空。"),
+                ("T1-X1", "“问题编号”为 T1-X1 的行重复（第 2 行已有）。"),
+                (existing.Code, $"问题编号 {existing.Code} 已被使用。"),
+                ("T1-X5", "'事实' 不能为空。\n'依据' 不能为空。"),
+            }), "the sheet given back, with 错误说明 in its last column");
             Assert.That(run.Error?.Code, Is.EqualTo("import.not-checked"), "a file whose check failed is never imported");
             Assert.That(await Host.Query(db => db.Problems.CountAsync()), Is.EqualTo(problemsBefore));
             Assert.That(await Host.Query(db => db.AuditEntries.CountAsync()), Is.EqualTo(auditBefore));

@@ -16,14 +16,7 @@ public sealed class StatisticsPageTests() : BrowserTest(DatabaseProvider.Sqlite)
         // 一区财政局: two problems in rectification, one of them closed; 一区东镇: one fed back; 二区人民医院: one only registered.
         var (_, _, bureau) = await InRectification(Org.Bureau, 2);
         var closed = bureau[0];
-        Ok(await Host.Send<ProblemSummary>("b1-liaison", new ReportProgress(closed.Id, "已完成整改", 100, null, [Evidence()])));
-        Ok(await Host.Send<ProblemSummary>("b1-liaison", new SubmitForReview(closed.Id)));
-        foreach (var party in new[] { "b1-leader", "discipline", "organization" })
-        {
-            Ok(await Host.Send<ProblemSummary>(party, new SignOffProblem(closed.Id, true, "同意")));
-        }
-
-        Ok(await Host.Send<ProblemSummary>("office", new CloseProblem(closed.Id)));
+        await CloseAsync(closed, "b1-liaison", "b1-leader");
         var township = await NewInspection(Org.Township);
         await NewProblem(township);
         Ok(await Host.Send<FeedbackDto>("office", new FeedBackInspection(township.Id)));

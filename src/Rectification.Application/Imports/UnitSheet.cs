@@ -27,6 +27,31 @@ public sealed class UnitSheet(IAppDbContext db, Visibility.ReadPolicy visibility
 
     internal sealed record Known(Guid Id, string Code, string Name, string Path, bool Active);
 
+    /// <summary>The one active unit a code names among <paramref name="candidates"/>, else the refusal: empty, unknown, deactivated or ambiguous.</summary>
+    internal static Known? One(string column, string code, List<Known> candidates, List<string> errors, Func<Known, string> inactive)
+    {
+        if (code.Length == 0)
+        {
+            errors.Add(SheetImports.Say("import.required", ("column", SheetImports.Header(column))));
+            return null;
+        }
+
+        switch (candidates)
+        {
+            case []:
+                errors.Add(SheetImports.Say("import.unknown-unit", ("code", code)));
+                return null;
+            case [var one] when !one.Active:
+                errors.Add(inactive(one));
+                return null;
+            case [var one]:
+                return one;
+            default:
+                errors.Add(SheetImports.Say("import.ambiguous-unit", ("code", code)));
+                return null;
+        }
+    }
+
     internal async Task<List<Known>> InScopeAsync(CancellationToken ct)
     {
         var scope = visibility.UnitsInScope;
@@ -70,30 +95,9 @@ public sealed class UnitSheet(IAppDbContext db, Visibility.ReadPolicy visibility
             return errors;
         }
 
-        private Known? Parent(string code, List<string> errors)
-        {
-            if (code.Length == 0)
-            {
-                errors.Add(SheetImports.Say("import.required", ("column", SheetImports.Header("ParentCode"))));
-                return null;
-            }
-
-            var candidates = byCode[code].Concat(added.GetValueOrDefault(code) ?? []).ToList();
-            switch (candidates)
-            {
-                case []:
-                    errors.Add(SheetImports.Say("import.unknown-unit", ("code", code)));
-                    return null;
-                case [var one] when !one.Active:
-                    errors.Add(SheetImports.Say("unit.parent-inactive", ("parent", one.Name)));
-                    return null;
-                case [var one]:
-                    return one;
-                default:
-                    errors.Add(SheetImports.Say("import.ambiguous-unit", ("code", code)));
-                    return null;
-            }
-        }
+        private Known? Parent(string code, List<string> errors) =>
+            One("ParentCode", code, byCode[code].Concat(added.GetValueOrDefault(code) ?? []).ToList(), errors,
+                inactive => SheetImports.Say("unit.parent-inactive", ("parent", inactive.Name)));
 
         public async Task<IMessage> CommandAsync(ImportLine line, CancellationToken ct)
         {

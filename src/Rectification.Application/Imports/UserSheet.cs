@@ -67,26 +67,8 @@ public sealed class UserSheet(IAppDbContext db, UnitSheet units, IEnumerable<IVa
             return errors;
         }
 
-        private UnitSheet.Known? Unit(string code, List<string> errors)
-        {
-            switch (code.Length == 0 ? [] : byCode[code].ToList())
-            {
-                case [] when code.Length == 0:
-                    errors.Add(SheetImports.Say("import.required", ("column", SheetImports.Header("UnitCode"))));
-                    return null;
-                case []:
-                    errors.Add(SheetImports.Say("import.unknown-unit", ("code", code)));
-                    return null;
-                case [var one] when !one.Active:
-                    errors.Add(SheetImports.Say("unit.inactive", ("unit", one.Name)));
-                    return null;
-                case [var one]:
-                    return one;
-                default:
-                    errors.Add(SheetImports.Say("import.ambiguous-unit", ("code", code)));
-                    return null;
-            }
-        }
+        private UnitSheet.Known? Unit(string code, List<string> errors) =>
+            UnitSheet.One("UnitCode", code, [.. byCode[code]], errors, inactive => SheetImports.Say("unit.inactive", ("unit", inactive.Name)));
 
         public Task<IMessage> CommandAsync(ImportLine line, CancellationToken ct)
         {
