@@ -28,6 +28,13 @@ try
         return await new PageBenchmark(perPage).RunAsync(stop.Token);
     }
 
+    if (args.FirstOrDefault() == "excel")
+    {
+        using var stop = new CancellationTokenSource();
+        var excelRows = args.Length > 2 && args[1] == "--rows" && int.TryParse(args[2], out var r) && r > 0 ? r : 100_000;
+        return await new ExcelBenchmark(excelRows, BenchOptions.Parse([]).WorkflowsFolder, runs: 3).RunAsync(stop.Token);
+    }
+
     options = BenchOptions.Parse(args);
 }
 catch (ArgumentException e)

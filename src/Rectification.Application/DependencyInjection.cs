@@ -24,6 +24,11 @@ public static class DependencyInjection
         services.AddScoped<Reminders.Deadlines>();
         services.AddScoped<Statistics.UpwardReportCounter>();
         services.AddScoped<Reminders.ReminderSweep>();
+        services.AddScoped<Imports.SheetImports>();
+        services.AddScoped<Imports.ProblemSheet>();
+        services.AddScoped<Imports.LedgerLineSheet>();
+        services.AddScoped<Imports.UnitSheet>();
+        services.AddScoped<Imports.UserSheet>();
         return services;
     }
 }

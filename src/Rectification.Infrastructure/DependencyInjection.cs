@@ -47,6 +47,11 @@ public static class DependencyInjection
         services.AddSingleton<Evidence.EvidenceStorage>();
         services.AddScoped<IEvidenceStore, Evidence.EvidenceStore>();
         services.AddSingleton<IDocumentRenderer, Documents.DocumentRenderer>();
+        services.AddSingleton<ISpreadsheetWriter, Spreadsheets.SpreadCheetahWriter>();
+        services.AddSingleton<ISpreadsheetReader, Spreadsheets.MiniExcelReader>();
+        services.AddSingleton<IImportFileStore>(sp => new Spreadsheets.ImportFileStore(
+            sp.GetService<IConfiguration>()?["Imports:Folder"] is { Length: > 0 } importFolder ? importFolder : Path.Combine(Path.GetTempPath(), "rectification-imports"),
+            TimeProvider.System));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name);
         // Cookies and anti-forgery tokens are protected with keys kept in the domain database: a redeploy signs nobody out, and every
         // instance on the same database reads the others' cookies. The application name is fixed so that instances agree whatever their paths.

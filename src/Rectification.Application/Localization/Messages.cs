@@ -110,6 +110,18 @@ public static partial class Messages
             "Refused a request from another site: a change made with the sign-in cookie must come from this system's own pages."),
         ["request.antiforgery-token-invalid"] = ("缺少有效的防伪令牌：使用登录 Cookie 的修改操作须在请求头 RequestVerificationToken 中携带令牌（可从 GET /api/account/antiforgery 获取）。",
             "A valid antiforgery token is missing: a change made with the sign-in cookie must carry the token in the RequestVerificationToken header (from GET /api/account/antiforgery)."),
+        ["import.unreadable"] = ("文件无法读取：请上传 Excel（.xlsx）文件。", "The file cannot be read: upload an Excel (.xlsx) file."),
+        ["import.empty"] = ("表中没有数据行。", "The sheet has no data rows."),
+        ["import.missing-columns"] = ("表头缺少以下列：{columns}。请下载模板，按模板的表头填写。", "The header row lacks these columns: {columns}. Download the template and keep its headers."),
+        ["import.required"] = ("“{column}”不能为空。", "{column} must not be empty."),
+        ["import.unknown-value"] = ("“{column}”的值“{value}”无法识别，可填：{choices}。", "{column} \"{value}\" is not one of: {choices}."),
+        ["import.bad-date"] = ("“{column}”的值“{value}”不是日期，请填写如 2026-06-30。", "{column} \"{value}\" is not a date; write e.g. 2026-06-30."),
+        ["import.duplicate-in-sheet"] = ("“{column}”为 {value} 的行重复（第 {row} 行已有）。", "{column} {value} appears twice (already in row {row})."),
+        ["import.unknown-problem"] = ("本整改方案中没有编号为 {code} 的问题。", "This plan has no problem with code {code}."),
+        ["import.unknown-unit"] = ("您的管理范围内没有编码为 {code} 的单位。", "No unit in your scope has the code {code}."),
+        ["import.ambiguous-unit"] = ("编码 {code} 对应多个单位，无法确定是哪一个。", "The code {code} names several units; it cannot tell which."),
+        ["import.plan-not-editable"] = ("整改方案当前状态为“{state}”，不能导入台账。", "The plan is {state}; ledger lines cannot be imported now."),
+        ["import.not-checked"] = ("请先上传并检查文件：全部行无误后才能导入。", "Upload and check the file first: it is imported only when every row is valid."),
         ["server.error"] = ("服务器内部错误，请联系管理员并提供跟踪号。", "An internal error occurred; give the trace id to an administrator."),
     };
 

@@ -25,7 +25,7 @@ public sealed record LedgerRow(ProblemSummary Problem, string UnitName, string? 
 public sealed record ListLedger(
     Guid? UnitId = null, Guid? InspectionId = null, Guid? RoundId = null, string? State = null, TrafficLight? Light = null, RectificationKind? Kind = null,
     string? Department = null, bool? Overdue = null, string? Text = null, LedgerSort Sort = LedgerSort.Code, bool Descending = false, bool OpenFirst = true,
-    int PageNumber = 1, int PageSize = 50, UnitLevel? Level = null, string? Step = null, bool? Reopened = null) : IAppQuery<Page<LedgerRow>>;
+    int PageNumber = 1, int PageSize = 50, UnitLevel? Level = null, string? Step = null, bool? Reopened = null) : IAppQuery<Page<LedgerRow>>, ILedgerFilter;
 
 public sealed class ListLedgerValidator : AbstractValidator<ListLedger>
 {
@@ -49,43 +49,10 @@ public sealed class ListLedgerHandler(IAppDbContext db, Visibility.ReadPolicy vi
 {
     public async ValueTask<Result<Page<LedgerRow>>> Handle(ListLedger query, CancellationToken ct)
     {
-        var today = deadlines.Today;
-        var problems = visibility.Problems().AsNoTracking();
-        if (query.UnitId is { } unit) problems = problems.Where(p => p.UnitId == unit);
-        if (query.InspectionId is { } inspection) problems = problems.Where(p => p.InspectionId == inspection);
-        if (query.RoundId is { } round) problems = problems.Where(p => db.Inspections.Any(i => i.Id == p.InspectionId && i.RoundId == round));
-        if (query.State is { Length: > 0 } state) problems = problems.Where(p => p.State == state);
-        if (query.Kind is { } kind) problems = problems.Where(p => p.Kind == kind);
-        if (query.Overdue == true) problems = problems.Where(Domain.Problems.Overdue.On(today));
-        if (query.Level is { } level) problems = problems.Where(p => db.Units.Any(u => u.Id == p.UnitId && u.Level == level));
-        if (query.Step is { Length: > 0 } step) problems = problems.AtEscalationStep(db, step);
-        if (query.Reopened is { } reopened) problems = reopened ? problems.Where(p => p.ReopenCount > 0) : problems.Where(p => p.ReopenCount == 0);
-        if (query.Text?.Trim() is { Length: > 0 } text) problems = problems.Where(p => p.Title.Contains(text) || p.Code.Contains(text));
-        if (query.Department?.Trim() is { Length: > 0 } department)
-        {
-            problems = problems.Where(p => db.Plans.SelectMany(plan => plan.Lines).Any(l => l.ProblemId == p.Id && l.ResponsibleDepartment.Contains(department)));
-        }
-
-        if (query.Light is { } light)
-        {
-            problems = problems.Where(ProblemLight.Is(light, today, deadlines.YellowWithinDays));
-        }
-
+        var problems = LedgerFilter.Apply(visibility.Problems().AsNoTracking(), query, db, deadlines);
         var total = await problems.CountAsync(ct);
-        var ordered = query.OpenFirst ? problems.OrderBy(p => p.State == ProblemStates.Closed ? 1 : 0) : problems.OrderBy(p => 0);
-        ordered = (query.Sort, query.Descending) switch
-        {
-            (LedgerSort.Deadline, false) => ordered.ThenBy(p => (p.ReminderDue ?? p.Deadline) == null).ThenBy(p => p.ReminderDue ?? p.Deadline),
-            (LedgerSort.Deadline, true) => ordered.ThenBy(p => (p.ReminderDue ?? p.Deadline) == null).ThenByDescending(p => p.ReminderDue ?? p.Deadline),
-            (LedgerSort.Severity, false) => ordered.ThenBy(p => p.Severity),
-            (LedgerSort.Severity, true) => ordered.ThenByDescending(p => p.Severity),
-            (LedgerSort.State, false) => ordered.ThenBy(p => p.State),
-            (LedgerSort.State, true) => ordered.ThenByDescending(p => p.State),
-            (_, true) => ordered.ThenByDescending(p => p.Code),
-            _ => ordered.ThenBy(p => p.Code),
-        };
-
-        var rows = await ordered.ThenBy(p => p.Code).ThenBy(p => p.Id)
+        var ordered = LedgerFilter.Order(problems, query);
+        var rows = await ordered
             .Skip((query.PageNumber - 1) * query.PageSize).Take(query.PageSize)
             .WithEscalationStep(db)
             .Select(r => new

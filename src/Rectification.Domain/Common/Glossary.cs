@@ -132,6 +132,7 @@ public static partial class Glossary
         ["LedgerLine"] = new("台账条目", "ledger line"),
         ["CommonPush"] = new("共性问题推送", "common problem push"),
         ["Evaluation"] = new("整改成效评估", "effect evaluation"),
+        ["ImportFile"] = new("导入文件", "import file"),
     };
 
     /// <summary>The commands, as the audit trail lists them; a command that fires a trigger may also be named by the trigger.</summary>

@@ -8,6 +8,8 @@ using Rectification.Application.Evaluations;
 using Rectification.Application.Plans;
 using Rectification.Application.Problems;
 using Rectification.Application.Statistics;
+using Rectification.Domain.Problems;
+using Rectification.Domain.Reminders;
 using Rectification.Web.Http;
 
 namespace Rectification.Web.Endpoints;
@@ -39,6 +41,13 @@ public static class ReportEndpoints
             (await s.Send(new GetClue(id), ct)).ToHttp(d => Document(d, format, ClueDocuments.HandoverSheet, renderer))).WithTags("Clues");
         api.MapGet("/clues/report", async (string? month, string? format, ISender s, IDocumentRenderer renderer, CancellationToken ct) =>
             (await s.Send(new GetClueReport(month ?? ""), ct)).ToHttp(r => ClueReport(r, format, renderer))).WithTags("Clues");
+        api.MapGet("/problems/export.xlsx", async (Guid? unitId, Guid? inspectionId, Guid? roundId, string? state, TrafficLight? light, RectificationKind? kind,
+                string? department, bool? overdue, string? text, LedgerSort? sort, bool? desc, bool? all, Domain.Organization.UnitLevel? level, string? step,
+                bool? reopened, ISender s, CancellationToken ct) =>
+            (await s.Send(new ExportLedger(unitId, inspectionId, roundId, state, light, kind, department, overdue == true ? true : null, text, sort ?? LedgerSort.Code,
+                desc == true, all != true, level, step, reopened), ct))
+                .ToHttp(export => Results.Stream(body => export.WriteAsync(body, ct), ISpreadsheetWriter.ContentType, export.FileName)))
+            .WithTags("Problems");
         return api;
     }
 

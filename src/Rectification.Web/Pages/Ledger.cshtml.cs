@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Rectification.Application.Abstractions;
@@ -71,4 +72,20 @@ public sealed class LedgerModel(ISender sender, ILifecycleCatalog catalog, IRemi
     public IReadOnlyList<ReminderStepDefinition> Steps => [.. (reminders.Settings.For(Problem.Lifecycle)?.Steps ?? []).OrderBy(s => s.OffsetDays)];
 
     public string StateLabel(string state) => States.GetValueOrDefault(state, state);
+
+    /// <summary>The Excel export of this ledger (GET /api/problems/export.xlsx) with the page's filters and sort, so the sheet holds the rows listed here.</summary>
+    public string ExportLink
+    {
+        get
+        {
+            var query = new Dictionary<string, string?>
+            {
+                ["unitId"] = UnitId?.ToString(), ["inspectionId"] = InspectionId?.ToString(), ["roundId"] = RoundId?.ToString(), ["state"] = State,
+                ["light"] = Light?.ToString(), ["kind"] = Kind?.ToString(), ["department"] = Department, ["overdue"] = Overdue ? "true" : null, ["text"] = Text,
+                ["sort"] = Sort == LedgerSort.Code ? null : Sort.ToString(), ["desc"] = Descending ? "true" : null, ["all"] = InCodeOrder ? "true" : null,
+                ["level"] = Level?.ToString(), ["step"] = Step, ["reopened"] = Reopened ? "true" : null,
+            };
+            return QueryHelpers.AddQueryString("/api/problems/export.xlsx", query.Where(q => !string.IsNullOrEmpty(q.Value)));
+        }
+    }
 }

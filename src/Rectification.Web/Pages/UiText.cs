@@ -9,7 +9,8 @@ public static partial class UiText
 {
     // Each group of pages keeps its words in a file of its own (UiText.*.cs); the parts are joined once here. Methods, not fields,
     // because the order in which partial files' static fields start is not defined.
-    private static readonly Dictionary<string, (string ZhCn, string En)> Texts = Join(CommonWords(), PlanWords(), InspectionWords(), AdminWords(), ClueWords(), LifecycleWords(), DeadlineWords(), EvaluationWords(), CommonProblemWords(), DashboardWords());
+    private static readonly Dictionary<string, (string ZhCn, string En)> Texts = Join(CommonWords(), PlanWords(), InspectionWords(), AdminWords(), ClueWords(),
+        LifecycleWords(), DeadlineWords(), EvaluationWords(), CommonProblemWords(), DashboardWords(), ImportWords());
 
     private static Dictionary<string, (string ZhCn, string En)> Join(params Dictionary<string, (string ZhCn, string En)>[] parts)
     {
@@ -217,6 +218,7 @@ public static partial class UiText
         ["sign"] = ("签收", "Sign for it"),
         ["overdue"] = ("已超期", "overdue"),
         ["none-light"] = ("不亮灯（未启动或已销号）", "No light (not started or closed)"),
+        ["export-excel"] = ("导出Excel", "Export to Excel"),
         ["closed-mixed"] = ("已销号的不后置", "Closed problems in code order too"),
     };
 

@@ -295,6 +295,7 @@ public sealed class GlossaryLabelTests
             ["Clue"] = new("问题线索", "problem clue"),
             ["Receipt"] = new("签收事项", "item to acknowledge"),
             ["SelfCheck"] = new("未巡先改自查任务", "self-check task"),
+            ["ImportFile"] = new("导入文件", "import file"),
         };
 
         using (Assert.EnterMultipleScope())
