@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mediator;
@@ -184,8 +183,6 @@ public sealed class DashboardModel(ISender sender, ICurrentUser user, Applicatio
         [new ChartSeries(UiText.T("db-reopen-rate"), [.. Reopen.Select(r => r.Rate)], "#6f42c1", [.. Reopen.Select(r => ReopenLink(r.RoundId))])]));
 
     private static string Chart(ChartSpec spec) => JsonSerializer.Serialize(spec, Json);
-
-    public static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>A completion chart's figures as the table beside it shows them (Shared/_CompletionTable).</summary>
