@@ -147,6 +147,8 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         new("POST", "/api/problems/bulk/sign-off", Everyone, Target.None),
         new("POST", "/api/problems/bulk/close", Everyone, Target.None),
         new("POST", "/api/receipts/bulk/acknowledge", Everyone, Target.None),
+        new("GET", "/api/statistics/upward/export.xlsx", Everyone, Target.Unit),
+        new("GET", "/api/statistics/upward/snapshots/{id:guid}/export.xlsx", StatisticsReaders, Target.Unit),
         new("GET", "/api/statistics/upward/snapshots", StatisticsReaders, Target.None),
         new("GET", "/api/statistics/upward/snapshots/{id:guid}", StatisticsReaders, Target.Unit),
         new("POST", "/api/statistics/upward/snapshots", [Role.InspectionOffice], Target.Unit),
@@ -336,6 +338,9 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["POST /api/problems/bulk/close"] = c => Task.FromResult(new Request("/api/problems/bulk/close", new { items = new[] { new { problemId = Guid.NewGuid() } } })),
         ["POST /api/receipts/bulk/acknowledge"] = c => Task.FromResult(new Request("/api/receipts/bulk/acknowledge", new { receiptIds = new[] { Guid.NewGuid() } })),
         ["GET /api/statistics/upward"] = c => Get($"/api/statistics/upward?unitId={c.UnitId}"),
+        ["GET /api/statistics/upward/export.xlsx"] = c => Get($"/api/statistics/upward/export.xlsx?unitId={c.UnitId}"),
+        ["GET /api/statistics/upward/snapshots/{id:guid}/export.xlsx"] = async c =>
+            new Request($"/api/statistics/upward/snapshots/{(await c.Obj(Kind.ReportSnapshot)).Id}/export.xlsx"),
         ["GET /api/statistics/upward/snapshots"] = c => Get("/api/statistics/upward/snapshots"),
         ["GET /api/statistics/upward/snapshots/{id:guid}"] = async c => new Request($"/api/statistics/upward/snapshots/{(await c.Obj(Kind.ReportSnapshot)).Id}"),
         ["POST /api/statistics/upward/snapshots"] = c => Task.FromResult(new Request("/api/statistics/upward/snapshots", new { title = "矩阵报送", filter = new { unitId = c.UnitId } })),

@@ -314,6 +314,57 @@ public sealed class HandCountedStatisticsTests(DatabaseProvider provider) : Hand
         }
     }
 
+    [Test]
+    public async Task UpwardReport_AsAnExcelSheet_HoldsTheHandCountedTablesCellByCell()
+    {
+        using var response = await Host.ClientFor("office", "zh-CN").GetAsync("/api/statistics/upward/export.xlsx");
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+        await using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: false, excelType: MiniExcelLibs.ExcelType.XLSX)
+            .Select(row => string.Join("|", ((IDictionary<string, object?>)row).Values.Select(Cell)).TrimEnd('|'))
+            .ToList();
+
+        Assert.That(rows, Is.EqualTo(new[]
+        {
+            "测试市巡察整改情况统计（报送）　统计日期：2026-06-10",
+            "巡察类型|巡察次数|被巡察单位|反馈问题|已整改|整改完成率(%)|逾期|重新整改",
+            "常规巡察|1|1|4|1|25|2|0",
+            "专项巡察|1|1|3|1|33.33|1|1",
+            "机动巡察|1|1|1|0|0|0|0",
+            "交叉巡察|0|0|0|0|0|0|0",
+            "提级巡察|0|0|0|0|0|0|0",
+            "巡察“回头看”|1|1|0|0|0|0|0",
+            "未巡先改自查|1|1|1|0|0|0|0",
+            "合计|5|3|9|2|22.22|3|1",
+            "",
+            "层级|单位数|被巡察单位|覆盖率(%)|反馈问题|已整改|整改完成率(%)|逾期|重新整改",
+            "市级|1|0|0|0|0|0|0|0",
+            "县（区）级|2|0|0|0|0|0|0|0",
+            "乡镇（街道）|1|1|100|2|0|0|0|0",
+            "部门|2|1|50|4|1|25|2|0",
+            "事业单位|1|1|100|3|1|33.33|1|1",
+            "",
+            "巡察“回头看”次数|1",
+            "“回头看”单位|1",
+            "“回头看”发现需重新整改的问题|1",
+            "移交问题线索（红色）|1",
+            "移交问题线索（黄色）|2",
+            "移交问题线索（蓝色）|1",
+            "线索办结|2",
+            "立案|3",
+            "处分人数|3",
+            "移送司法|1",
+            "挽回资金(万元)|6200.75",
+        }));
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
     private static IEnumerable<string> KindLines(JsonNode report) =>
         report["byKind"]!.AsArray().Select(l => $"{(string)l!["kind"]!} {Line(l["figures"]!)}");
 

@@ -53,17 +53,17 @@ public sealed class UpwardPageTests() : BrowserTest(DatabaseProvider.Sqlite)
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(regular, Is.EqualTo(new[] { "常规巡察", "1", "1", "2", "1", "50.00%", "0", "0" }));
-            Assert.That(total, Is.EqualTo(new[] { "合计", "1", "1", "2", "1", "50.00%", "0", "0" }));
+            Assert.That(regular, Is.EqualTo(new[] { "常规巡察", "1", "1", "2", "1", "50.00", "0", "0" }));
+            Assert.That(total, Is.EqualTo(new[] { "合计", "1", "1", "2", "1", "50.00", "0", "0" }));
             // The test city has two bureaus (一区财政局 and 二区无人单位): one inspected.
-            Assert.That(bureaus, Is.EqualTo(new[] { "部门", "2", "1", "50.00%", "2", "1", "50.00%", "0", "0" }));
+            Assert.That(bureaus, Is.EqualTo(new[] { "部门", "2", "1", "50.00", "2", "1", "50.00", "0", "0" }));
             Assert.That(violations, Is.Empty);
             Assert.That(titleError, Is.Not.Empty, "an empty title is refused at its field");
             Assert.That(keptTitle, Is.EqualTo("2026年第一季度整改情况"));
-            Assert.That(keptTotal, Is.EqualTo(new[] { "合计", "1", "1", "2", "1", "50.00%", "0", "0" }));
+            Assert.That(keptTotal, Is.EqualTo(new[] { "合计", "1", "1", "2", "1", "50.00", "0", "0" }));
             Assert.That(snapshotViolations, Is.Empty);
             Assert.That(overflows, Is.False, "no sideways scrolling at 390 px");
-            Assert.That(englishTotal, Is.EqualTo(new[] { "Total", "1", "1", "2", "1", "50.00%", "0", "0" }));
+            Assert.That(englishTotal, Is.EqualTo(new[] { "Total", "1", "1", "2", "1", "50.00", "0", "0" }));
             Assert.That(sentList, Is.EqualTo(new[] { "2026年第一季度整改情况" }));
             Assert.That(englishViolations, Is.Empty);
             Assert.That(browser.PolicyRefusals, Is.Empty);

@@ -1,8 +1,10 @@
 namespace Rectification.Application.Abstractions;
 
-/// <summary>A cell written to a sheet: a text, a whole number or a day; all null is an empty cell.</summary>
-public readonly record struct SheetCell(string? Text, long? Number = null, DateOnly? Day = null)
+/// <summary>A cell written to a sheet: a text, a whole number, a day or a figure with decimals; all null is an empty cell.</summary>
+public readonly record struct SheetCell(string? Text, long? Number = null, DateOnly? Day = null, decimal? Amount = null)
 {
+    public static SheetCell Of(decimal amount) => new(null, null, null, amount);
+
     public static SheetCell Of(string? text) => new(text);
 
     public static SheetCell Of(long number) => new(null, number);

@@ -39,6 +39,28 @@ public static partial class Glossary
         ["Language"] = new("语言", "Language"),
         ["Password"] = new("初始密码", "Initial password"),
         ["Errors"] = new("错误说明", "Errors"),
+        // The statistics reported upward (报送统计), as their tables head their columns on the page and in the sheet.
+        ["InspectionKind"] = new("巡察类型", "Kind of inspection"),
+        ["Inspections"] = new("巡察次数", "Inspections"),
+        ["UnitsInspected"] = new("被巡察单位", "Units inspected"),
+        ["FedBack"] = new("反馈问题", "Fed back"),
+        ["Rectified"] = new("已整改", "Rectified"),
+        ["CompletionRate"] = new("整改完成率(%)", "Completion rate (%)"),
+        ["Overdue"] = new("逾期", "Overdue"),
+        ["Reopened"] = new("重新整改", "Reopened"),
+        ["Level"] = new("层级", "Level"),
+        ["Units"] = new("单位数", "Units"),
+        ["Coverage"] = new("覆盖率(%)", "Coverage (%)"),
+        ["Total"] = new("合计", "Total"),
+        ["LookBacks"] = new("巡察“回头看”次数", "Look-backs"),
+        ["UnitsLookedBack"] = new("“回头看”单位", "Units looked back"),
+        ["LookBackReopened"] = new("“回头看”发现需重新整改的问题", "Problems reopened by look-backs"),
+        ["CluesHandedOver"] = new("移交问题线索", "Clue sheets handed over"),
+        ["CluesConcluded"] = new("线索办结", "Clue sheets concluded"),
+        ["CasesFiled"] = new("立案", "Cases filed"),
+        ["PeopleDisciplined"] = new("处分人数", "People disciplined"),
+        ["TransferredToJudicial"] = new("移送司法", "Transferred to judicial organs"),
+        ["MoneyRecovered"] = new("挽回资金(万元)", "Money recovered (10,000 yuan)"),
     };
 
     public static LocalizedText SheetColumn(string key) => SheetColumns.GetValueOrDefault(key) ?? new(key, key);

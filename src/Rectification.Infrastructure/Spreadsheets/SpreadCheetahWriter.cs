@@ -62,6 +62,7 @@ public sealed class SpreadCheetahWriter : ISpreadsheetWriter
                 {
                     { Day: { } d } => new Cell(d.ToDateTime(TimeOnly.MinValue), day),
                     { Number: { } n } => new Cell(n),
+                    { Amount: { } a } => new Cell(a),
                     { Text: { } t } => new Cell(t, wrap),
                     _ => new Cell(),
                 };

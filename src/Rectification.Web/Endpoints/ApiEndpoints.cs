@@ -166,13 +166,20 @@ public static class ApiEndpoints
         var upward = api.MapGroup("/statistics/upward").WithTags("Statistics");
         upward.MapGet("/", async (DateOnly? from, DateOnly? to, Guid[]? rounds, int? term, InspectionKind[]? kinds, Guid? unitId, ISender s, CancellationToken ct) =>
             (await s.Send(new GetUpwardReport(from, to, rounds, term, kinds, unitId), ct)).ToHttp());
+        upward.MapGet("/export.xlsx", async (DateOnly? from, DateOnly? to, Guid[]? rounds, int? term, InspectionKind[]? kinds, Guid? unitId, ISender s, CancellationToken ct) =>
+            (await s.Send(new ExportUpwardReport(from, to, rounds, term, kinds, unitId), ct)).ToHttp(sheet => Sheet(sheet, ct)));
         upward.MapGet("/snapshots", async (ISender s, CancellationToken ct) => (await s.Send(new ListReportSnapshots(), ct)).ToHttp());
+        upward.MapGet("/snapshots/{id:guid}/export.xlsx", async (Guid id, ISender s, CancellationToken ct) =>
+            (await s.Send(new ExportReportSnapshot(id), ct)).ToHttp(sheet => Sheet(sheet, ct)));
         upward.MapGet("/snapshots/{id:guid}", async (Guid id, ISender s, CancellationToken ct) => (await s.Send(new GetReportSnapshot(id), ct)).ToHttp());
         upward.MapPost("/snapshots", async (RecordReportSnapshot c, ISender s, CancellationToken ct) =>
             (await s.Send(c, ct)).ToHttp(v => Results.Created($"/api/statistics/upward/snapshots/{v.Id}", v)));
 
         return app;
     }
+
+    private static IResult Sheet(StatisticsSheet sheet, CancellationToken ct) =>
+        Results.Stream(body => sheet.WriteAsync(body, ct), Application.Abstractions.ISpreadsheetWriter.ContentType, sheet.FileName);
 
     private static Func<UnitDto, IResult> Created(string collection) => v => Results.Created($"/api/{collection}/{v.Id}", v);
 }

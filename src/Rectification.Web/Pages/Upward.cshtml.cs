@@ -31,6 +31,13 @@ public sealed class UpwardModel(ISender sender, ICurrentUser user) : PageModel
     /// <summary>Only the office sends figures upward.</summary>
     public bool MaySend => user.Role == Role.InspectionOffice;
 
+    /// <summary>This report as an Excel sheet, with the page's choice.</summary>
+    public string ExportLink => "/api/statistics/upward/export.xlsx" + Request.QueryString.Value switch
+    {
+        { Length: > 0 } q => q,
+        _ => "",
+    };
+
     public UpwardReportFilter Filter => new(From, To, Rounds.Length == 0 ? null : Rounds, Term, Kinds.Length == 0 ? null : Kinds);
 
     public async Task OnGetAsync(CancellationToken ct)
