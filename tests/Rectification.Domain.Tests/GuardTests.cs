@@ -264,6 +264,8 @@ public sealed class GuardTests
         AssertGuardsUnmet(refusal, PlanStates.Drafting, PlanTriggers.Submit, "ledger-complete");
         Assert.That(Unmet(refusal!), Does.Contain(
             "(P-001: measures, responsible leader, responsible department, kind, deadline; P-002: measures, responsible leader, responsible department, kind, deadline)"));
+        Assert.That(UnmetZh(refusal!), Is.EqualTo(
+            "每个反馈问题的台账均已填写完整（P-001：缺整改措施、责任领导、责任部门、整改类型、整改时限；P-002：缺整改措施、责任领导、责任部门、整改类型、整改时限）"));
     }
 
     [Test]
@@ -465,6 +467,21 @@ public sealed class GuardTests
 
             var others = Guards.All.Keys.Except(guards).Select(Describe).Where(d => unmet.Contains(d, StringComparison.Ordinal));
             Assert.That(others, Is.Empty, "only the unmet guards are named");
+        }
+    }
+
+    [Test]
+    public void GuardsUnmet_WhenAGuardGivesAnEmptyDetail_ShowsTheGuardsWordsWithoutBrackets()
+    {
+        var definition = Repo.Definition(Problem.Lifecycle);
+
+        var refusal = TransitionErrors.GuardsUnmet(definition, ProblemStates.Rectifying, ProblemTriggers.SubmitForReview,
+            [("progress-reported", new LocalizedText("", "")), ("evidence-attached", null)]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(UnmetZh(refusal), Is.EqualTo("进入整改后已报送过整改进展、最近一次整改进展附有佐证材料"));
+            Assert.That(Unmet(refusal), Is.EqualTo("a progress report was made since the problem (re)entered rectification; the latest progress report carries evidence"));
         }
     }
 }

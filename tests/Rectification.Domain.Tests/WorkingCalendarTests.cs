@@ -110,4 +110,30 @@ public sealed class WorkingCalendarTests
             Assert.That(Calendar.Add(saturday, CalendarDays(0)), Is.EqualTo(saturday));
         }
     }
+
+    [Test]
+    public void HolidaysIn_AYear_ListsThatYearsHolidaysInOrder()
+    {
+        var calendar = new WorkingCalendar([new(2026, 1, 1), new(2025, 10, 3), new(2025, 10, 1), new(2025, 1, 1)], []);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(calendar.HolidaysIn(2025), Is.EqualTo(new DateOnly[] { new(2025, 1, 1), new(2025, 10, 1), new(2025, 10, 3) }));
+            Assert.That(calendar.HolidaysIn(2026), Is.EqualTo(new DateOnly[] { new(2026, 1, 1) }));
+            Assert.That(calendar.HolidaysIn(2024), Is.Empty);
+        }
+    }
+
+    [Test]
+    public void MakeUpWorkingDaysIn_AYear_ListsThatYearsMakeUpDaysInOrder()
+    {
+        var calendar = new WorkingCalendar([], [new(2025, 10, 11), new(2026, 1, 4), new(2025, 9, 28)]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(calendar.MakeUpWorkingDaysIn(2025), Is.EqualTo(new DateOnly[] { new(2025, 9, 28), new(2025, 10, 11) }));
+            Assert.That(calendar.MakeUpWorkingDaysIn(2026), Is.EqualTo(new DateOnly[] { new(2026, 1, 4) }));
+            Assert.That(calendar.HolidaysIn(2025), Is.Empty, "make-up days are not holidays");
+        }
+    }
 }

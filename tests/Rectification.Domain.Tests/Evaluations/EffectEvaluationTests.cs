@@ -157,4 +157,22 @@ public sealed class EffectEvaluationTests
             Assert.That(Scheme.Source("Rumour"), Is.Null);
         }
     }
+
+    [Test]
+    public void Record_TheOnlySourceOfASingleSourceScheme_GivesItsScoreAsTheComposite()
+    {
+        var single = new EvaluationScheme(1,
+            [new EvaluationSource("OnSiteVerification", 1m, [Role.InspectionOffice], new("察访核验", "On-site verification"))],
+            [new EvaluationGrade(0, new("差", "Poor")), new EvaluationGrade(80, new("较好", "Good"))]);
+        var evaluation = EffectEvaluation.Open(Inspection, UnitId, single.Version);
+
+        var refusal = evaluation.Record(single, "OnSiteVerification", 82.25m, Scorer, Role.InspectionOffice, "verified", Now);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refusal, Is.Null);
+            Assert.That(evaluation.Composite, Is.EqualTo(82.25m));
+            Assert.That(evaluation.Grade, Is.EqualTo("较好"));
+        }
+    }
 }

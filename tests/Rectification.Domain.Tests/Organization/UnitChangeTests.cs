@@ -79,4 +79,79 @@ public sealed class UnitChangeTests
             Assert.That(bureau.Name, Is.EqualTo("Finance Bureau"));
         }
     }
+
+    [Test]
+    public void MoveUnder_WhenTheDeepestPathBelowWouldBeExactly450Characters_IsAllowed()
+    {
+        // /R/ + 442 characters + / is the new parent's path (446); the unit's /U/ and its subordinate's /S/ make the deepest 450.
+        var root = OrgUnit.Create(Guid.NewGuid(), "R", "Root", UnitLevel.City, null);
+        var parent = OrgUnit.Create(Guid.NewGuid(), new string('P', 442), "Long", UnitLevel.County, root);
+        var unit = OrgUnit.Create(Guid.NewGuid(), "U", "Unit", UnitLevel.Bureau, root);
+        var sub = OrgUnit.Create(Guid.NewGuid(), "S", "Sub", UnitLevel.Institution, unit);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(unit.MoveUnder(parent, [unit, sub]), Is.Null);
+            Assert.That(sub.Path, Has.Length.EqualTo(450));
+            Assert.That(sub.Path, Is.EqualTo("/R/" + new string('P', 442) + "/U/S/"));
+        }
+    }
+
+    [Test]
+    public void MoveUnder_WhenTheDeepestPathBelowWouldBe451Characters_IsRefusedAsTooDeep_AndNothingChanges()
+    {
+        var root = OrgUnit.Create(Guid.NewGuid(), "R", "Root", UnitLevel.City, null);
+        var parent = OrgUnit.Create(Guid.NewGuid(), new string('P', 443), "Long", UnitLevel.County, root);
+        var unit = OrgUnit.Create(Guid.NewGuid(), "U", "Unit", UnitLevel.Bureau, root);
+        var sub = OrgUnit.Create(Guid.NewGuid(), "S", "Sub", UnitLevel.Institution, unit);
+
+        var refused = unit.MoveUnder(parent, [unit, sub]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused?.Code, Is.EqualTo("unit.too-deep"));
+            Assert.That(refused?.Args["unit"], Is.EqualTo("Unit"));
+            Assert.That(refused?.Args["parent"], Is.EqualTo("Long"));
+            Assert.That((unit.Path, unit.ParentId, sub.Path), Is.EqualTo(("/R/U/", (Guid?)root.Id, "/R/U/S/")));
+        }
+    }
+
+    [Test]
+    public void MoveUnder_WhenNoSubtreeIsGiven_MeasuresTheUnitsOwnNewPath()
+    {
+        // The unit's own new path would be /R/ + 445 + /U/ = 451 characters.
+        var root = OrgUnit.Create(Guid.NewGuid(), "R", "Root", UnitLevel.City, null);
+        var parent = OrgUnit.Create(Guid.NewGuid(), new string('P', 445), "Long", UnitLevel.County, root);
+        var fits = OrgUnit.Create(Guid.NewGuid(), new string('P', 444), "Fits", UnitLevel.County, root);
+        var unit = OrgUnit.Create(Guid.NewGuid(), "U", "Unit", UnitLevel.Bureau, root);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(unit.MoveUnder(parent, [])?.Code, Is.EqualTo("unit.too-deep"));
+            Assert.That(unit.MoveUnder(fits, []), Is.Null);
+            Assert.That(unit.Path, Is.EqualTo("/R/" + new string('P', 444) + "/U/"));
+        }
+    }
+
+    [Test]
+    public void Refusals_NameTheUnitAndTheParentAndTheCount()
+    {
+        var (_, west, east, bureau, office) = Tree();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(bureau.MoveUnder(office, [bureau, office])?.Args, Is.EquivalentTo(new Dictionary<string, object?> { ["unit"] = "Bureau", ["parent"] = "Office" }));
+            Assert.That(bureau.MoveUnder(west, [bureau, office])?.Args, Is.EquivalentTo(new Dictionary<string, object?> { ["unit"] = "Bureau", ["parent"] = "West" }));
+            Assert.That(bureau.Rename("Bureau")?.Args, Is.EquivalentTo(new Dictionary<string, object?> { ["unit"] = "Bureau" }));
+            Assert.That(bureau.Deactivate(3, 0, 0, Now)?.Args, Is.EquivalentTo(new Dictionary<string, object?> { ["unit"] = "Bureau", ["count"] = 3 }));
+            Assert.That(office.Deactivate(0, 4, 0, Now)?.Args, Is.EquivalentTo(new Dictionary<string, object?> { ["unit"] = "Office", ["count"] = 4 }));
+            Assert.That(office.Deactivate(0, 0, 5, Now)?.Args, Is.EquivalentTo(new Dictionary<string, object?> { ["unit"] = "Office", ["count"] = 5 }));
+            Assert.That(east.Deactivate(0, 0, 0, Now), Is.Null);
+            Assert.That(bureau.MoveUnder(east, [bureau, office])?.Args, Is.EquivalentTo(new Dictionary<string, object?> { ["parent"] = "East" }));
+            Assert.That(east.Rename("New East")?.Args, Is.EquivalentTo(new Dictionary<string, object?> { ["unit"] = "East" }));
+            Assert.That(east.MoveUnder(west, [east])?.Args, Is.EquivalentTo(new Dictionary<string, object?> { ["unit"] = "East" }));
+            Assert.That(east.Deactivate(0, 0, 0, Now)?.Args, Is.EquivalentTo(new Dictionary<string, object?> { ["unit"] = "East" }));
+            Assert.That(Tree().City.Deactivate(0, 0, 0, Now)?.Args, Is.EquivalentTo(new Dictionary<string, object?> { ["unit"] = "City" }));
+        }
+    }
 }

@@ -201,4 +201,85 @@ public sealed class ProblemTests
         Assert.That(problem.MissingSignatures(sequential), Is.Empty);
         Assert.That(problem.IsNextInOrder(sequential, Role.UnitLeader), Is.False);
     }
+
+    [Test]
+    public void Register_KeepsWhatTheInspectionFound_InTheInitialState()
+    {
+        var id = Guid.Parse("00000000-0000-0000-0000-0000000000b1");
+        var inspectionId = Guid.Parse("00000000-0000-0000-0000-0000000000b2");
+        var unitId = Guid.Parse("00000000-0000-0000-0000-0000000000b3");
+        var registeredAt = new DateTime(2026, 2, 10, 3, 0, 0, DateTimeKind.Utc);
+
+        var problem = Problem.Register(Definition, id, inspectionId, unitId, "P-017", "Canteen accounts not audited", "No audit since 2023",
+            "Finance", Severity.Serious, new Dossier("facts found", "rule 12", "interviews"), true, registeredAt);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((problem.Id, problem.InspectionId, problem.UnitId), Is.EqualTo((id, inspectionId, unitId)));
+            Assert.That((problem.Code, problem.Title, problem.Description, problem.Category),
+                Is.EqualTo(("P-017", "Canteen accounts not audited", "No audit since 2023", "Finance")));
+            Assert.That(problem.Severity, Is.EqualTo(Severity.Serious));
+            Assert.That(problem.Dossier, Is.EqualTo(new Dossier("facts found", "rule 12", "interviews")));
+            Assert.That(problem.RaisedDuringInspection, Is.True);
+            Assert.That(problem.State, Is.EqualTo("Registered"));
+            Assert.That(problem.DefinitionVersion, Is.EqualTo(1));
+            Assert.That(problem.RegisteredAt, Is.EqualTo(registeredAt));
+            Assert.That((problem.Kind, problem.Deadline, problem.ReminderDue, problem.FedBackAt, problem.ClosedAt),
+                Is.EqualTo(((RectificationKind?)null, (DateOnly?)null, (DateOnly?)null, (DateTime?)null, (DateTime?)null)));
+            Assert.That((problem.ReviewRound, problem.ReopenCount, problem.Progress.Count), Is.EqualTo((0, 0, 0)));
+        }
+    }
+
+    [Test]
+    public void ReportProgress_RecordsWhoReportedWhatHowFarAndTheEvidence_NumberedFromOne()
+    {
+        var problem = Rectifying(RectificationKind.TimeLimited, new DateOnly(2026, 9, 30));
+        var reporter = Guid.Parse("00000000-0000-0000-0000-0000000000b9");
+        var at = new DateTime(2026, 4, 1, 2, 0, 0, DateTimeKind.Utc);
+        var evidence = new EvidenceRef("minutes.pdf", new string('b', 64));
+
+        var refusal = problem.ReportProgress(driver.Machine(problem, Role.UnitLiaison), Role.UnitLiaison, reporter, "Audit commissioned", 40,
+            "auditor appointed", [evidence], at);
+
+        var report = problem.Progress.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refusal, Is.Null);
+            Assert.That(report.Id, Is.Not.EqualTo(Guid.Empty));
+            Assert.That((report.ProblemId, report.Number, report.ReportedAt, report.ReportedBy), Is.EqualTo((problem.Id, 1, at, reporter)));
+            Assert.That((report.Text, report.Percent, report.Milestone), Is.EqualTo(("Audit commissioned", (int?)40, "auditor appointed")));
+            Assert.That(report.Evidence, Is.EqualTo(new[] { new EvidenceRef("minutes.pdf", new string('b', 64)) }));
+            Assert.That(problem.HasProgressSinceRectificationStarted, Is.True);
+        }
+    }
+
+    [Test]
+    public void ReportProgress_BeforeFeedback_IsRefusedAndRecordsNothing()
+    {
+        var problem = driver.NewProblem();
+
+        var refusal = Report(problem, StartedAt);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refusal, Is.Not.Null);
+            Assert.That(problem.Progress, Is.Empty);
+            Assert.That(problem.HasProgressSinceRectificationStarted, Is.False);
+        }
+    }
+
+    [Test]
+    public void StartRectification_BeforeFeedback_IsRefusedAndSetsNoTerms()
+    {
+        var problem = driver.NewProblem();
+
+        var refusal = problem.StartRectification(driver.Machine(problem, Role.System), RectificationKind.TimeLimited, new DateOnly(2026, 9, 30), StartedAt);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refusal, Is.Not.Null);
+            Assert.That((problem.Kind, problem.Deadline, problem.RectificationStartedAt, problem.ReminderDue),
+                Is.EqualTo(((RectificationKind?)null, (DateOnly?)null, (DateTime?)null, (DateOnly?)null)));
+        }
+    }
 }

@@ -96,4 +96,43 @@ public sealed class ReminderLadderTests
             Assert.That(settings.SelfChecks, Is.Null);
         }
     }
+
+    [TestCase(-3, null, false, "到期前 3 天提醒", "reminder 3 days before the due date")]
+    [TestCase(-1, null, false, "到期前 1 天提醒", "reminder 1 days before the due date")]
+    [TestCase(0, null, false, "到期当日提醒", "reminder on the due date")]
+    [TestCase(2, null, false, "逾期 2 天提醒", "reminder 2 days overdue")]
+    [TestCase(5, null, true, "逾期 5 天督办", "escalation 5 days overdue")]
+    [TestCase(7, "ReminderTalk", true, "提醒谈话", "reminder talk")]
+    [TestCase(-2, "ReminderTalk", false, "提醒谈话", "reminder talk")]
+    public void Label_OfAStep_SaysWhenItComesAndWhatItDoes(int offsetDays, string? task, bool requiresReceipt, string zhCn, string en)
+    {
+        var step = new ReminderStepDefinition("any-name", offsetDays, "template", [Liaison], task, requiresReceipt);
+
+        Assert.That(step.Label, Is.EqualTo(new LocalizedText(zhCn, en)));
+    }
+
+    [Test]
+    public void Label_OfAnEscalationOnTheDueDate_IsTheDueDateReminder()
+    {
+        Assert.That(new ReminderStepDefinition("s", 0, "t", [Liaison], null, RequiresReceipt: true).Label,
+            Is.EqualTo(new LocalizedText("到期当日提醒", "reminder on the due date")));
+    }
+
+    [Test]
+    public void Step_ByName_IsTheRungOfThatLifecyclesLadder_OrNone()
+    {
+        var remind = Step("remind", -3);
+        var escalate = Step("escalate", 5);
+        var ladder = new ReminderLadder("problem", ["Rectifying"], [remind, escalate]);
+        var settings = new ReminderSettings(3, new Dictionary<string, ReminderLadder> { ["problem"] = ladder });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(settings.Step("problem", "escalate"), Is.SameAs(escalate));
+            Assert.That(settings.Step("problem", "remind"), Is.SameAs(remind));
+            Assert.That(settings.Step("problem", "no-such-step"), Is.Null);
+            Assert.That(settings.Step("problem", null), Is.Null, "a case that has taken no step yet");
+            Assert.That(settings.Step("plan", "remind"), Is.Null, "a lifecycle without a ladder");
+        }
+    }
 }
