@@ -24,6 +24,20 @@ public sealed class GlossaryFieldLabelTests
 
     private static readonly object[] FieldLabels =
     [
+        new object[] { "Count", "条数", "count" },
+        new object[] { "Months", "月数", "months" },
+        new object[] { "Rounds", "轮次", "rounds" },
+        new object[] { "RootCode", "根单位编码", "root unit code" },
+        new object[] { "RootName", "根单位名称", "root unit name" },
+        new object[] { "RootLevel", "根单位层级", "root unit level" },
+        new object[] { "AdminUserName", "管理员用户名", "administrator's user name" },
+        new object[] { "AdminDisplayName", "管理员姓名", "administrator's name" },
+        new object[] { "AdminEmail", "管理员电子邮箱", "administrator's e-mail" },
+        new object[] { "AdminPassword", "管理员初始密码", "administrator's initial password" },
+        new object[] { "Term", "届次", "term" },
+        new object[] { "Kinds", "巡察类型", "kinds of inspection" },
+        new object[] { "Filter", "统计条件", "choice of inspections" },
+        new object[] { "Step", "督办环节", "escalation step" },
         new object[] { "Address", "地址", "address" },
         new object[] { "Basis", "依据", "basis" },
         new object[] { "CasesFiled", "立案数", "cases filed" },
