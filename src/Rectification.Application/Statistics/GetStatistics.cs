@@ -28,18 +28,13 @@ public sealed class GetStatisticsHandler(IAppDbContext db, ICurrentUser user, Vi
 {
     public async ValueTask<Result<StatisticsDto>> Handle(GetStatistics query, CancellationToken ct)
     {
-        var inScope = visibility.UnitsInScope;
-        if (query.UnitId is { } unitId)
+        var scope = await StatisticsScope.UnitsAsync(db, user, visibility, query.UnitId, ct);
+        if (!scope.IsSuccess)
         {
-            var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
-            if (path is null || !path.StartsWith(user.UnitPath, StringComparison.Ordinal))
-            {
-                return Error.NotFound("Unit", unitId);
-            }
-
-            inScope = db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+            return scope.Error!;
         }
 
+        var inScope = scope.Value;
         var problems = visibility.Visible(db.Problems.AsNoTracking()).Where(p => inScope.Contains(p.UnitId));
         var clues = db.Clues.AsNoTracking().Where(c => inScope.Contains(c.UnitId));
         if (query.RoundId is { } roundId)

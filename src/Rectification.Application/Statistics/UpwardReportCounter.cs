@@ -16,18 +16,13 @@ public sealed class UpwardReportCounter(IAppDbContext db, ICurrentUser user, Vis
 {
     public async Task<Result<UpwardReport>> CountAsync(UpwardReportFilter filter, CancellationToken ct)
     {
-        var units = visibility.UnitsInScope;
-        if (filter.UnitId is { } unitId)
+        var scope = await StatisticsScope.UnitsAsync(db, user, visibility, filter.UnitId, ct);
+        if (!scope.IsSuccess)
         {
-            var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
-            if (path is null || !path.StartsWith(user.UnitPath, StringComparison.Ordinal))
-            {
-                return Error.NotFound("Unit", unitId);
-            }
-
-            units = db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+            return scope.Error!;
         }
 
+        var units = scope.Value;
         var inspections = Chosen(db.Inspections.AsNoTracking().Where(i => units.Contains(i.UnitId)), filter);
         var chosen = await inspections.Join(db.Units, i => i.UnitId, u => u.Id, (i, u) => new { i.Id, i.UnitId, i.Kind, u.Level }).ToListAsync(ct);
         var inspectionIds = inspections.Select(i => i.Id);
