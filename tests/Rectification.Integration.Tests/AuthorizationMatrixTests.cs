@@ -284,7 +284,7 @@ public sealed class AuthorizationMatrixTests(DatabaseProvider provider) : HostTe
         ["POST /api/problems/{id:guid}/sign-off"] = async c => new Request($"/api/problems/{(await c.Obj(Kind.UnderReviewProblem)).Id}/sign-off", new { approve = true, comment = "同意" }),
         ["POST /api/problems/{id:guid}/close"] = async c => new Request($"/api/problems/{(await c.Obj(Kind.UnderReviewProblem)).Id}/close", new { }),
         ["POST /api/problems/{id:guid}/reopen"] = async c => new Request($"/api/problems/{(await c.Obj(Kind.ClosedProblem)).Id}/reopen",
-            new { reason = "回头看发现反弹", newDeadline = "2026-09-30" }),
+            new { reason = "回头看发现反弹", newDeadline = "2026-08-28" }),
         ["PUT /api/plans/{id:guid}/lines/{problemId:guid}"] = async c =>
         {
             var plan = await c.Obj(Kind.DraftingPlan);
