@@ -30,6 +30,9 @@ public sealed class ReopenLimitTests(DatabaseProvider provider) : HostTest(provi
         using var far = await Host.ClientFor("group", "en").PostAsJsonAsync($"/api/problems/{problem.Id}/reopen",
             new { reason = "回头看发现问题反弹", newDeadline = today.AddDays(88).ToString("yyyy-MM-dd") });
         var refusal = JsonNode.Parse(await far.Content.ReadAsStringAsync())!;
+        using var farInChinese = await Host.ClientFor("group", "zh-CN").PostAsJsonAsync($"/api/problems/{problem.Id}/reopen",
+            new { reason = "回头看发现问题反弹", newDeadline = today.AddDays(88).ToString("yyyy-MM-dd") });
+        var chinese = JsonNode.Parse(await farInChinese.Content.ReadAsStringAsync())!;
         var stillClosed = Ok(await Host.Send<ProblemDetail>("office", new GetProblem(problem.Id))).Summary.State;
         var reopened = Ok(await Host.Send<ProblemSummary>("group", new ReopenProblem(problem.Id, "回头看发现问题反弹", today.AddDays(30))));
 
@@ -39,6 +42,10 @@ public sealed class ReopenLimitTests(DatabaseProvider provider) : HostTest(provi
             Assert.That((string)refusal["code"]!, Is.EqualTo("ledger.deadline-out-of-limits"));
             Assert.That(refusal["errors"]!.AsObject().Select(e => e.Key), Is.EqualTo(new[] { "newDeadline" }));
             Assert.That((string)refusal["latest"]!, Is.EqualTo("2026-04-01"));
+            Assert.That((string)refusal["kind"]!, Is.EqualTo("Immediate"), "the code for a program");
+            Assert.That((string)refusal["detail"]!, Does.EndWith("(immediate) is outside the allowed range 2 Mar 2026 to 1 Apr 2026."),
+                "days as English writes them and the kind in words");
+            Assert.That((string)chinese["detail"]!, Does.Contain("2026年5月29日").And.Contain("2026年3月2日 至 2026年4月1日").And.Contain("立行立改"));
             Assert.That(stillClosed, Is.EqualTo(ProblemStates.Closed));
             Assert.That((reopened.State, reopened.Deadline), Is.EqualTo((ProblemStates.Rectifying, (DateOnly?)new DateOnly(2026, 4, 1))));
         }

@@ -161,8 +161,16 @@ public static partial class Messages
         Term term => english ? term.Label.En : term.Label.ZhCn,
         IEnumerable<Term> terms when !terms.Any() => english ? "none" : "无",
         IEnumerable<Term> terms => string.Join(english ? ", " : "、", terms.Select(t => english ? t.Label.En : t.Label.ZhCn)),
+        // A day as each language writes it, never the invariant culture's month/day/year.
+        DateOnly day => english ? day.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+        // An instant in the office's zone, named.
+        DateTime utc => english
+            ? OfficeTime.LocalOf(utc).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " (" + OfficeZone(true) + ")"
+            : OfficeTime.LocalOf(utc).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture) + "（" + OfficeZone(false) + "）",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
+
+    private static string OfficeZone(bool english) => OfficeTime.Zone.Id is "Asia/Shanghai" or "China Standard Time" ? (english ? "Beijing time" : "北京时间") : OfficeTime.Zone.Id;
 
     public static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
 

@@ -38,7 +38,7 @@ internal static class LedgerLimits
         // and the range stay in the answer because only the problem's feedback date and the kind's limit explain it.
         var args = new Dictionary<string, object?>
         {
-            ["problem"] = problem.Code, ["kind"] = kind.ToString(), ["earliest"] = fedBack, ["latest"] = latest, ["deadline"] = deadline,
+            ["problem"] = problem.Code, ["kind"] = Term.Of(kind), ["earliest"] = fedBack, ["latest"] = latest, ["deadline"] = deadline,
         };
         return new Error(ErrorKind.Validation, "ledger.deadline-out-of-limits", args)
         {
