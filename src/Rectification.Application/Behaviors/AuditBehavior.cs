@@ -98,7 +98,10 @@ public sealed class AuditBehavior<TMessage, TResponse>(IAppDbContext db, ICurren
         var unrecorded = entry.Metadata.ClrType.GetCustomAttribute<AuditedEntityAttribute>()?.Unrecorded;
         foreach (var property in entry.Properties)
         {
-            if (unrecorded?.Contains(property.Metadata.Name) == true)
+            // The version moves on by one with every saved change (the handler already stepped it so its answer shows it): the
+            // entry records what changed, as it did when only the save stepped it.
+            if (unrecorded?.Contains(property.Metadata.Name) == true
+                || (entry.State == EntityState.Modified && entry.Entity is IVersioned && property.Metadata.Name == nameof(IVersioned.Version)))
             {
                 continue;
             }

@@ -30,6 +30,13 @@ public abstract class LifecycleCommandHandler<TCommand, TCase, TResponse>(Lifecy
             return Error.NotFound(command.Target.Kind.ToString(), command.Target.Id);
         }
 
+        // A command that succeeds saves the case one version on (AuditBehavior marks it changed, the context writes original + 1): the
+        // answer built from it carries the version a read right after shows. A refusal is never saved, so the step costs nothing then.
+        if (subject is IVersioned versioned)
+        {
+            versioned.Version++;
+        }
+
         var now = services.Clock.GetUtcNow().UtcDateTime;
         return await Fire(command, new LifecycleStep<TCase>(subject, services.Catalog.MachineFor(subject, services.User.Role, now), now), cancellationToken);
     }

@@ -24,5 +24,5 @@ public abstract class PlanCommandHandler<TCommand>(LifecycleCommandServices serv
     where TCommand : PlanCommand
 {
     protected Result<PlanDto> Done(LifecycleStep<Plan> step, Error? refusal) =>
-        refusal is null ? PlanDto.From(step.Case, step.Definition, User.Language) : refusal;
+        refusal is null ? PlanDto.From(step.Case, step.Definition, User.Language, step.Machine.PermittedTriggers(User.Role)) : refusal;
 }
