@@ -83,7 +83,7 @@ public sealed class ExcelPagesTests() : BrowserTest(DatabaseProvider.Sqlite)
             Assert.That(codes, Is.EqualTo(new[] { "B1-2026-001", "B1-2026-002" }));
             Assert.That(summary, Is.EqualTo("共 2 行，其中 1 行有错误，未导入任何数据。请修改后重新上传。"));
             Assert.That(errorRow, Is.EqualTo("3"));
-            Assert.That(rowErrors, Is.EqualTo(new[] { "“严重程度”的值“很严重”无法识别，可填：一般、较重、重大。", "'标题' 不能为空。" }));
+            Assert.That(rowErrors, Is.EqualTo(new[] { "“严重程度”的值“很严重”无法识别，可填：一般、较重、重大。", "'问题' 不能为空。" }));
             Assert.That(runOffered, Is.Zero, "no import button while a row is refused");
             Assert.That(problemsAfterBad, Is.Zero);
             Assert.That(valid, Is.EqualTo("共 2 行，全部无误。"));

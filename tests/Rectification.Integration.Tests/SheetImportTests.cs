@@ -91,7 +91,7 @@ public sealed class SheetImportTests(DatabaseProvider provider) : HostTest(provi
             Assert.That(check.FileErrors, Is.Empty);
             Assert.That(check.RowErrors.Select(r => (r.Row, string.Join(" | ", r.Errors))), Is.EqualTo(new[]
             {
-                (3, "“严重程度”的值“很严重”无法识别，可填：一般、较重、重大。 | '标题' 不能为空。"),
+                (3, "“严重程度”的值“很严重”无法识别，可填：一般、较重、重大。 | '问题' 不能为空。"),
                 (4, "“问题编号”为 T1-X1 的行重复（第 2 行已有）。"),
                 (5, $"问题编号 {existing.Code} 已被使用。"),
                 (6, "'事实' 不能为空。 | '依据' 不能为空。"),
@@ -100,7 +100,7 @@ public sealed class SheetImportTests(DatabaseProvider provider) : HostTest(provi
             Assert.That(returned, Is.EqualTo(new[]
             {
                 ("T1-X1", ""),
-                ("T1-X2", "“严重程度”的值“很严重”无法识别，可填：一般、较重、重大。\n'标题' 不能为空。"),
+                ("T1-X2", "“严重程度”的值“很严重”无法识别，可填：一般、较重、重大。\n'问题' 不能为空。"),
                 ("T1-X1", "“问题编号”为 T1-X1 的行重复（第 2 行已有）。"),
                 (existing.Code, $"问题编号 {existing.Code} 已被使用。"),
                 ("T1-X5", "'事实' 不能为空。\n'依据' 不能为空。"),

@@ -106,6 +106,8 @@ public static partial class Glossary
         ["RequestDeadlineExtension.Reason"] = new("延期理由", "reason for more time"),
         ["CreateRound.Name"] = new("轮次名称", "name of the round"),
         ["CompleteTask.Record"] = new("谈话情况", "what was said"),
+        // A problem's title is what the ledger and the inspection group's sheet call the problem itself (问题 column).
+        ["RegisterProblem.Title"] = new("问题", "problem"),
     };
 
     /// <returns>The label of a command's field, or null where the glossary lacks it (a test keeps that from happening).</returns>

@@ -21,6 +21,7 @@ public sealed class GlossaryFieldLabelTests
     private sealed class RequestDeadlineExtension;
     private sealed class CreateRound;
     private sealed class CompleteTask;
+    private sealed class RegisterProblem;
 
     private static readonly object[] FieldLabels =
     [
@@ -119,6 +120,7 @@ public sealed class GlossaryFieldLabelTests
         new object[] { "RequestDeadlineExtension", "Reason", "延期理由", "reason for more time" },
         new object[] { "CreateRound", "Name", "轮次名称", "name of the round" },
         new object[] { "CompleteTask", "Record", "谈话情况", "what was said" },
+        new object[] { "RegisterProblem", "Title", "问题", "problem" },
     ];
 
     [TestCaseSource(nameof(FieldLabels))]
