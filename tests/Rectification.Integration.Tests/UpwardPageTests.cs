@@ -47,6 +47,7 @@ public sealed class UpwardPageTests() : BrowserTest(DatabaseProvider.Sqlite)
         await page.SetViewportSizeAsync(1366, 900);
         await page.GotoAsync(Address + $"/statistics/upward?rounds={inspection.RoundId}&culture=en");
         var englishTotal = await Cells("up-total");
+        var englishDay = await page.InnerTextAsync("[data-testid=up-today]");
         var sentList = await page.Locator("[data-testid=up-snapshot] a").AllInnerTextsAsync();
         var englishViolations = await AxeViolations(page);
         await Screenshots(page, "upward-en");
@@ -58,11 +59,12 @@ public sealed class UpwardPageTests() : BrowserTest(DatabaseProvider.Sqlite)
             // The test city has two bureaus (一区财政局 and 二区无人单位): one inspected.
             Assert.That(bureaus, Is.EqualTo(new[] { "部门", "2", "1", "50.00", "2", "1", "50.00", "0", "0" }));
             Assert.That(violations, Is.Empty);
-            Assert.That(titleError, Is.Not.Empty, "an empty title is refused at its field");
+            Assert.That(titleError, Is.EqualTo("'标题' 不能为空。"), "an empty title is refused at its field");
             Assert.That(keptTitle, Is.EqualTo("2026年第一季度整改情况"));
             Assert.That(keptTotal, Is.EqualTo(new[] { "合计", "1", "1", "2", "1", "50.00", "0", "0" }));
             Assert.That(snapshotViolations, Is.Empty);
             Assert.That(overflows, Is.False, "no sideways scrolling at 390 px");
+            Assert.That(englishDay, Is.EqualTo("Counted on: 2026-03-02"));
             Assert.That(englishTotal, Is.EqualTo(new[] { "Total", "1", "1", "2", "1", "50.00", "0", "0" }));
             Assert.That(sentList, Is.EqualTo(new[] { "2026年第一季度整改情况" }));
             Assert.That(englishViolations, Is.Empty);

@@ -115,7 +115,7 @@ public static partial class UiText
         ["up-seal-holds"] = ("校验码与报送时的数字一致。", "The seal matches the figures as sent."),
         ["up-seal-broken"] = ("校验码与数字不一致：报送后的数字已被改动。", "The seal does not match: the figures were changed after they were sent."),
         ["up-snapshot-done"] = ("已报送，数字已保存。", "Sent; the figures are kept."),
-        ["up-today"] = ("统计截至", "Counted on"),
+        ["up-today"] = ("统计截至：{0}", "Counted on: {0}"),
         ["pw-title"] = ("修改密码", "Change password"),
         ["pw-intro"] = ("修改后，本账号在所有设备上的登录和令牌均失效，请用新密码重新登录。", "Afterwards every session and token of this account ends, on every device; sign in again with the new password."),
         ["pw-current"] = ("当前密码", "Current password"),

@@ -32,11 +32,7 @@ public sealed class UpwardModel(ISender sender, ICurrentUser user) : PageModel
     public bool MaySend => user.Role == Role.InspectionOffice;
 
     /// <summary>This report as an Excel sheet, with the page's choice.</summary>
-    public string ExportLink => "/api/statistics/upward/export.xlsx" + Request.QueryString.Value switch
-    {
-        { Length: > 0 } q => q,
-        _ => "",
-    };
+    public string ExportLink => "/api/statistics/upward/export.xlsx" + Request.QueryString;
 
     public UpwardReportFilter Filter => new(From, To, Rounds.Length == 0 ? null : Rounds, Term, Kinds.Length == 0 ? null : Kinds);
 
